@@ -1,0 +1,46 @@
+import { homedir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../app';
+import { resolveDataDir } from '../config/data-dir';
+import { createOsSecretStore } from '../keychain/os-secret-store';
+import { startWebServer } from './web-server';
+
+function portArgument(argv: readonly string[]): number {
+  const index = argv.indexOf('--port');
+  const value = index >= 0 ? Number(argv[index + 1]) : Number(process.env.MD_PORT ?? 0);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new Error(`--port must be a number from 0 to 65535 (0 picks a free port), not "${argv[index + 1]}".`);
+  }
+  return value;
+}
+
+/** Browser mode's entry: the app served to a browser on this machine. */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const dataDir = resolveDataDir({ argv, env: process.env, platform: process.platform, home: homedir() });
+  const app = createApp({ dataDir, secrets: createOsSecretStore() });
+  const web = await startWebServer({
+    dispatch: app.dispatch,
+    bus: app.bus,
+    staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
+    port: portArgument(argv),
+  });
+
+  console.log(`Managed Distribution is running in browser mode.`);
+  console.log(`Data folder: ${dataDir}`);
+  console.log(`Open: ${web.url}`);
+
+  const stop = () => {
+    void web.close().then(() => {
+      app.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Managed Distribution could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

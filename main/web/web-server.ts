@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ErrorCode, Result } from '../../preload/contract';
+import type { EventBus } from '../events/event-bus';
+import type { Dispatch } from '../ipc/dispatcher';
+import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
+import {
+  bearerToken,
+  isAllowedHost,
+  isAllowedOrigin,
+  isCrossSite,
+  isValidClientId,
+  keyMatches,
+} from './request-guard';
+import { readStaticFile } from './static-files';
+
+export interface WebServerOptions {
+  dispatch: Dispatch;
+  bus: EventBus;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  port?: number;
+  /** Fixed in tests; otherwise a fresh random key per run. */
+  key?: string;
+}
+
+export interface WebServer {
+  server: Server;
+  port: number;
+  key: string;
+  /** The address to open: the key travels in the fragment, which browsers never send. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const SSE_HEARTBEAT_MS = 25_000;
+
+const securityHeaders = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  const body: Result<never> = { ok: false, error: { code, message } };
+  sendJson(res, status, body);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Browser mode: the built renderer and the dispatcher over HTTP on 127.0.0.1 only.
+ *
+ * `POST /api/<channel>` carries a call, `GET /api/events` streams contract events (SSE).
+ * Every API request needs the per-run key; every request is checked for Host and Origin.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const key = options.key ?? randomBytes(32).toString('base64url');
+  let port = 0;
+  const streams = new Set<ServerResponse>();
+
+  const unsubscribe = options.bus.subscribe((name, payload) => {
+    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const res of streams) res.write(frame);
+  });
+
+  async function handleApiCall(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (req.method !== 'POST') return refuse(res, 405, 'VALIDATION', 'API calls must use POST.');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return refuse(res, 415, 'VALIDATION', 'API calls must send JSON.');
+    }
+    const clientId = req.headers['x-client-id'];
+    if (typeof clientId !== 'string' || !isValidClientId(clientId)) {
+      return refuse(res, 400, 'VALIDATION', 'The request did not say which browser tab it came from.');
+    }
+    const text = await readBody(req);
+    if (text === null) return refuse(res, 413, 'VALIDATION', 'The request is too large.');
+    let input: unknown;
+    try {
+      input = text.length === 0 ? {} : JSON.parse(text);
+    } catch {
+      return refuse(res, 400, 'VALIDATION', 'The request body is not valid JSON.');
+    }
+    sendJson(res, 200, await options.dispatch(channel, input, `web:${clientId}`));
+  }
+
+  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    streams.add(res);
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), SSE_HEARTBEAT_MS);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      streams.delete(res);
+    });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, port)) {
+      return refuse(res, 403, 'FORBIDDEN', 'This server only answers requests addressed to 127.0.0.1 or localhost.');
+    }
+    if (!isAllowedOrigin(req.headers.origin, port) || isCrossSite(req.headers['sec-fetch-site'] as string | undefined)) {
+      return refuse(res, 403, 'FORBIDDEN', 'Requests from other web pages are refused.');
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      // EventSource cannot send headers, so the event stream alone takes the key in its query.
+      const presented = bearerToken(req.headers.authorization) ?? (url.pathname === '/api/events' ? url.searchParams.get('key') : null);
+      if (!keyMatches(presented, key)) {
+        return refuse(res, 401, 'UNAUTHENTICATED', "This request does not carry the app's key. Open the address the app printed when it started.");
+      }
+      if (url.pathname === '/api/events') {
+        if (req.method !== 'GET') return refuse(res, 405, 'VALIDATION', 'The event stream is read with GET.');
+        return openEventStream(req, res);
+      }
+      return handleApiCall(req, res, url.pathname.slice('/api/'.length));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'VALIDATION', 'Only GET is served here.');
+    const file = await readStaticFile(options.staticDir, url.pathname);
+    if (!file) return refuse(res, 404, 'NOT_FOUND', 'Not found.');
+    res.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': file.contentType,
+      'Cache-Control': file.contentType.startsWith('text/html') ? 'no-cache' : 'public, max-age=3600',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('Browser-mode request failed', error);
+      if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'The request could not be handled.');
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    server,
+    port,
+    key,
+    url: `http://127.0.0.1:${port}/#key=${key}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        unsubscribe();
+        for (const res of streams) res.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

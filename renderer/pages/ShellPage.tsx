@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { api } from '../bridge/api';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { OrganizationTree } from '../components/OrganizationTree';
+import { useSession } from '../store/session-store';
+import { useTree } from '../store/tree-store';
+
+const kindLabels = { organization: 'Organization', district: 'District', school: 'School', class: 'Class', other: 'Group' } as const;
+
+/** The signed-in app: the organization tree on the left, the chosen group on the right. */
+export function ShellPage() {
+  const { admin, organizationName, keychain, signOut } = useSession();
+  const { groups, selectedId, error, load, select } = useTree();
+  const selected = groups.find((g) => g.id === selectedId) ?? null;
+
+  useEffect(() => {
+    void load();
+    return api.on('directory.changed', () => void load());
+  }, [load]);
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">Managed Distribution</span>
+        <span className="org-name">{organizationName}</span>
+        <span className="spacer" />
+        <span className="admin-name" aria-label="Signed in as">
+          {admin?.name}
+        </span>
+        <button type="button" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </header>
+      {keychain && !keychain.available ? (
+        <div className="banner banner-warning" role="status">
+          {keychain.message}
+        </div>
+      ) : null}
+      <div className="shell-body">
+        <nav className="sidebar" aria-label="Organization tree">
+          <h2 className="sidebar-title">Organization</h2>
+          <ErrorBanner message={error?.message} />
+          <OrganizationTree groups={groups} selectedId={selectedId} onSelect={select} />
+        </nav>
+        <main className="content">
+          {selected ? (
+            <>
+              <p className="eyebrow">{kindLabels[selected.kind]}</p>
+              <h1>{selected.name}</h1>
+            </>
+          ) : null}
+        </main>
+      </div>
+    </div>
+  );
+}

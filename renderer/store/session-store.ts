@@ -1,0 +1,61 @@
+import { create } from 'zustand';
+import type { ApiError, ChannelInput, ChannelOutput, Result } from '../../preload/contract';
+import { api } from '../bridge/api';
+
+type Status = ChannelOutput<'app.status'>;
+export type AdminSummary = NonNullable<Status['admin']>;
+
+export type Phase = 'loading' | 'unreachable' | 'welcome' | 'signIn' | 'ready';
+
+interface SessionState {
+  phase: Phase;
+  organizationName: string | null;
+  admin: AdminSummary | null;
+  keychain: Status['keychain'] | null;
+  loadError: ApiError | null;
+  refresh(): Promise<void>;
+  createOrganization(input: ChannelInput<'setup.createOrganization'>): Promise<Result<AdminSummary>>;
+  signIn(input: ChannelInput<'auth.signIn'>): Promise<Result<AdminSummary>>;
+  signOut(): Promise<void>;
+}
+
+function phaseFor(status: Status): Phase {
+  if (status.organizationName === null) return 'welcome';
+  return status.admin ? 'ready' : 'signIn';
+}
+
+/** Which screen the app shows: first-run welcome, sign-in, or the signed-in shell. */
+export const useSession = create<SessionState>((set, get) => ({
+  phase: 'loading',
+  organizationName: null,
+  admin: null,
+  keychain: null,
+  loadError: null,
+
+  async refresh() {
+    const result = await api.app.status({});
+    if (!result.ok) {
+      set({ phase: 'unreachable', loadError: result.error });
+      return;
+    }
+    const status = result.value;
+    set({ phase: phaseFor(status), organizationName: status.organizationName, admin: status.admin, keychain: status.keychain, loadError: null });
+  },
+
+  async createOrganization(input) {
+    const result = await api.setup.createOrganization(input);
+    if (result.ok) await get().refresh();
+    return result;
+  },
+
+  async signIn(input) {
+    const result = await api.auth.signIn(input);
+    if (result.ok) await get().refresh();
+    return result;
+  },
+
+  async signOut() {
+    await api.auth.signOut({});
+    await get().refresh();
+  },
+}));

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs a command with a real OS keychain the tests may write to.
+# On Linux: a private D-Bus session with an unlocked GNOME Keyring and a throwaway HOME, so
+# tests use the real Secret Service without touching the developer's own keyring.
+# Elsewhere the OS keychain is always there, and tests use their own service names.
+set -euo pipefail
+
+if [[ "$(uname -s)" != Linux ]]; then
+  exec "$@"
+fi
+
+for tool in dbus-run-session gnome-keyring-daemon; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "The tests need a Secret Service, and $tool is missing." >&2
+    echo "Install it with: apt-get install -y gnome-keyring dbus dbus-x11 libsecret-1-0" >&2
+    exit 1
+  fi
+done
+
+# npm keeps its cache under HOME; keep using the real one so nothing is fetched again.
+export npm_config_cache="${npm_config_cache:-$HOME/.npm}"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+mkdir -m 700 "$scratch/home" "$scratch/runtime"
+export HOME="$scratch/home" XDG_RUNTIME_DIR="$scratch/runtime"
+
+exec dbus-run-session -- sh -c 'echo unlock | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"' sh "$@"

@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { DatabaseTooNewError, migrate, MigrationError, schemaVersion } from '../../../main/db/migrate';
+import { migrations } from '../../../main/db/migrations';
+import { openDatabase } from '../../../main/db/open-database';
+import { useTempDirs } from '../../support/temp-dir';
+
+const tempDir = useTempDirs();
+
+function tables(db: Database.Database): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+}
+
+describe('database migrations on a real file', () => {
+  it('builds a fresh database at the newest version with WAL and foreign keys', () => {
+    const file = join(tempDir(), 'md.sqlite');
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(migrations.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(tables(db)).toEqual(expect.arrayContaining(['groups', 'admins', 'admin_direct_groups', 'audit_entries']));
+    db.close();
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('opening an up-to-date database again changes nothing', () => {
+    const file = join(tempDir(), 'md.sqlite');
+    openDatabase(file).close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(migrations.length);
+    db.close();
+  });
+
+  it('0001 allows exactly one organization root', () => {
+    const db = new Database(join(tempDir(), 'md.sqlite'));
+    migrate(db, migrations, 1);
+    const insert = db.prepare("INSERT INTO groups (parent_id, name, kind, created_at) VALUES (?, ?, ?, '2026-01-01')");
+    const root = Number(insert.run(null, 'Springfield', 'organization').lastInsertRowid);
+    insert.run(root, 'North High', 'school');
+    insert.run(root, 'South High', 'school');
+    expect(() => insert.run(null, 'Second root', 'organization')).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('0002 upgrades a version-1 database and keeps its data', () => {
+    const file = join(tempDir(), 'md.sqlite');
+    const old = new Database(file);
+    migrate(old, migrations, 1);
+    old.prepare("INSERT INTO groups (parent_id, name, kind, created_at) VALUES (NULL, 'Springfield', 'organization', '2026-01-01')").run();
+    old.prepare("INSERT INTO admins (name, email, password_hash, created_at) VALUES ('Ada', 'ada@x.edu', 'h', '2026-01-01')").run();
+    old.close();
+
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare('SELECT name FROM groups').all()).toEqual([{ name: 'Springfield' }]);
+    expect(db.prepare('SELECT email FROM admins').all()).toEqual([{ email: 'ada@x.edu' }]);
+    db.prepare("INSERT INTO audit_entries (at, admin_id, action, target) VALUES ('2026-01-02', 1, 'x', 'y')").run();
+    expect(db.prepare('SELECT details FROM audit_entries').get()).toEqual({ details: '{}' });
+    db.close();
+  });
+
+  it('a failing migration leaves the file exactly as it was and says so', () => {
+    const file = join(tempDir(), 'md.sqlite');
+    openDatabase(file).close();
+    const broken = [
+      ...migrations,
+      { version: migrations.length + 1, name: 'broken step', sql: 'CREATE TABLE half_done (id INTEGER); INSERT INTO no_such_table VALUES (1);' },
+    ];
+
+    let thrown: unknown;
+    try {
+      openDatabase(file, broken);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(MigrationError);
+    expect((thrown as Error).message).toMatch(
+      new RegExp(`could not be upgraded to version ${migrations.length + 1} \\(broken step\\): no such table: no_such_table\\. It was left as it was`),
+    );
+
+    const db = new Database(file);
+    expect(schemaVersion(db)).toBe(migrations.length);
+    expect(tables(db)).not.toContain('half_done');
+    db.close();
+  });
+
+  it('refuses a database written by a newer app', () => {
+    const file = join(tempDir(), 'md.sqlite');
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
+    expect(() => openDatabase(file)).toThrow(/written by a newer version of Managed Distribution \(database version 99/);
+  });
+});

@@ -7,10 +7,17 @@ import { AuthService } from './auth/auth-service';
 import { SessionStore } from './auth/session-store';
 import { systemClock, type Clock } from './clock/clock';
 import { DATABASE_FILE_NAME, openDatabase } from './db/open-database';
+import { ScopeReader } from './directory/admin-scope';
+import { AdminService } from './directory/admin-service';
 import { AdminStore } from './directory/admin-store';
+import { DeviceService } from './directory/device-service';
+import { DeviceStore } from './directory/device-store';
 import { directoryHandlers } from './directory/directory-handlers';
+import { GroupService } from './directory/group-service';
 import { GroupStore } from './directory/group-store';
 import { OrganizationSetup } from './directory/organization-setup';
+import { UserService } from './directory/user-service';
+import { UserStore } from './directory/user-store';
 import { EventBus } from './events/event-bus';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import type { HandlerTable } from './ipc/handler-types';
@@ -48,11 +55,20 @@ export function createApp(config: AppConfig): App {
   const admins = new AdminStore(db);
   const auth = new AuthService(admins, sessions, audit, clock);
   const setup = new OrganizationSetup(db, groups, admins, sessions, audit, bus, clock);
+  const scopes = new ScopeReader(groups, admins);
+  const userService = new UserService(db, new UserStore(db), scopes, audit, bus, clock);
+  const directory = {
+    setup,
+    groups: new GroupService(db, groups, scopes, audit, bus, clock),
+    admins: new AdminService(db, admins, groups, scopes, audit, clock),
+    users: userService,
+    devices: new DeviceService(db, new DeviceStore(db), admins, userService, scopes, audit, bus, clock),
+  };
 
   const handlers: HandlerTable = {
     ...statusHandlers(setup, auth, config.secrets),
     ...authHandlers(auth),
-    ...directoryHandlers(setup, groups),
+    ...directoryHandlers(directory),
   };
 
   const dispatch = createDispatcher({

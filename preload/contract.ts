@@ -7,6 +7,23 @@
  */
 import { z } from 'zod';
 import type { Result } from './error-codes';
+import {
+  AdminInput,
+  AdminRow,
+  creatableGroupKinds,
+  DeviceInput,
+  DeviceOwner,
+  DeviceRow,
+  email,
+  GroupNode,
+  groupName,
+  id,
+  listWindow,
+  newPassword,
+  personName,
+  UserInput,
+  UserRow,
+} from './schemas/directory-schemas';
 
 export type { ApiError, ErrorCode, Result } from './error-codes';
 
@@ -26,28 +43,13 @@ function channel<A extends Access, I extends z.ZodType, O extends z.ZodType>(acc
 
 const nothing = z.strictObject({});
 
-const personName = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name.')
-  .max(100, 'Use at most 100 characters.');
-
-const groupName = z
-  .string()
-  .trim()
-  .min(1, 'Enter the organization name.')
-  .max(100, 'Use at most 100 characters.');
-
-const email = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.'));
-
-export const MIN_PASSWORD_LENGTH = 12;
-
-const newPassword = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-  .max(1024, 'Use at most 1024 characters.');
-
-export const groupKinds = ['organization', 'district', 'school', 'class', 'other'] as const;
+export {
+  creatableGroupKinds,
+  groupKinds,
+  MIN_PASSWORD_LENGTH,
+  platforms,
+  userRoles,
+} from './schemas/directory-schemas';
 
 export const AdminSummary = z.object({
   id: z.number().int(),
@@ -55,17 +57,17 @@ export const AdminSummary = z.object({
   email: z.string(),
 });
 
-export const GroupNode = z.object({
-  id: z.number().int(),
-  parentId: z.number().int().nullable(),
-  name: z.string(),
-  kind: z.enum(groupKinds),
-});
-
 export const KeychainStatus = z.object({
   available: z.boolean(),
   message: z.string().nullable(),
 });
+
+const groupId = z.strictObject({ groupId: id });
+
+const listQuery = <S extends readonly [string, ...string[]]>(sortable: S) =>
+  z.strictObject({ groupId: id, sort: z.enum(sortable).default(sortable[0]), ...listWindow });
+
+const page = <R extends z.ZodType>(row: R) => z.object({ total: z.number().int(), rows: z.array(row) });
 
 export const channels = {
   /** What the first screen needs: is there an organization yet, and who is signed in. */
@@ -82,7 +84,7 @@ export const channels = {
   'setup.createOrganization': channel(
     'public',
     z.strictObject({
-      organizationName: groupName,
+      organizationName: z.string().trim().min(1, 'Enter the organization name.').max(100, 'Use at most 100 characters.'),
       adminName: personName,
       email,
       password: newPassword,
@@ -100,6 +102,40 @@ export const channels = {
   'auth.signOut': channel('admin', nothing, z.object({})),
   /** The groups the signed-in admin can see, parents before children. */
   'groups.tree': channel('admin', nothing, z.array(GroupNode)),
+  'groups.create': channel(
+    'admin',
+    z.strictObject({ parentId: id, name: groupName, kind: z.enum(creatableGroupKinds) }),
+    GroupNode,
+  ),
+  'groups.rename': channel('admin', z.strictObject({ groupId: id, name: groupName }), GroupNode),
+  'groups.move': channel('admin', z.strictObject({ groupId: id, newParentId: id }), GroupNode),
+  /** Only an empty group: no groups, users, devices or services left in it. */
+  'groups.delete': channel('admin', groupId, z.object({})),
+
+  /** Admins with a direct group at or below this group. */
+  'admins.list': channel('admin', groupId, z.array(AdminRow)),
+  'admins.create': channel('admin', AdminInput.extend({ password: newPassword }), AdminRow),
+  'admins.update': channel('admin', AdminInput.extend({ adminId: id }), AdminRow),
+  'admins.setDisabled': channel('admin', z.strictObject({ adminId: id, disabled: z.boolean() }), AdminRow),
+  'admins.resetPassword': channel('admin', z.strictObject({ adminId: id, password: newPassword }), z.object({})),
+
+  /** Users whose home group or class is at or below this group, one window of the sorted list. */
+  'users.list': channel('admin', listQuery(['name', 'email', 'role', 'group', 'devices'] as const), page(UserRow)),
+  'users.create': channel('admin', UserInput, UserRow),
+  'users.update': channel('admin', UserInput.extend({ userId: id }), UserRow),
+  'users.delete': channel('admin', z.strictObject({ userId: id }), z.object({})),
+
+  /** Devices whose home group is at or below this group, with the person each belongs to. */
+  'devices.list': channel(
+    'admin',
+    listQuery(['serialNumber', 'name', 'platform', 'osVersion', 'group', 'owner'] as const),
+    page(DeviceRow),
+  ),
+  'devices.create': channel('admin', DeviceInput, DeviceRow),
+  'devices.update': channel('admin', DeviceInput.extend({ deviceId: id }), DeviceRow),
+  'devices.delete': channel('admin', z.strictObject({ deviceId: id }), z.object({})),
+  /** Give a device to a user or an admin, or (null) to nobody. */
+  'devices.associate': channel('admin', z.strictObject({ deviceId: id, owner: DeviceOwner }), DeviceRow),
 } as const;
 
 export const events = {

@@ -1,6 +1,7 @@
 import type { Migration } from '../migration';
 import { migration0001 } from './0001-organization';
 import { migration0002 } from './0002-audit';
+import { migration0003 } from './0003-directory';
 
 /** Every migration, in order. A new one is a new file and one line here. */
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];

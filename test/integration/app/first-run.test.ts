@@ -26,7 +26,7 @@ describe('first run through the dispatcher', () => {
     });
     expect(await app.dispatch('groups.tree', {}, 'w1')).toEqual({
       ok: true,
-      value: [{ id: 1, parentId: null, name: 'Springfield District', kind: 'organization' }],
+      value: [{ id: 1, parentId: null, name: 'Springfield District', kind: 'organization', direct: true }],
     });
     // Another window has not signed in.
     expect(await app.dispatch('groups.tree', {}, 'w2')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });

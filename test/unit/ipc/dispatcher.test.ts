@@ -65,9 +65,10 @@ describe('the IPC dispatcher', () => {
   });
 
   it('gives admin handlers the parsed input and the signed-in admin', async () => {
-    const { dispatch, handlers } = setup({ 'groups.tree': () => [{ id: 1, parentId: null, name: 'Org', kind: 'organization' }] }, ada);
+    const root = { id: 1, parentId: null, name: 'Org', kind: 'organization', direct: true };
+    const { dispatch, handlers } = setup({ 'groups.tree': () => [root] }, ada);
     const result = await dispatch('groups.tree', {}, 'window:3');
-    expect(result).toEqual({ ok: true, value: [{ id: 1, parentId: null, name: 'Org', kind: 'organization' }] });
+    expect(result).toEqual({ ok: true, value: [root] });
     expect(handlers['groups.tree']).toHaveBeenCalledWith({}, { clientId: 'window:3', admin: ada });
   });
 

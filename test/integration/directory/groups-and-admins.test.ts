@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { clientOf, signedInAs, withOrganization } from '../../support/directory-app';
+import { pick, seededRandom } from '../../support/seeded-random';
+import { organization, useTestApps } from '../../support/start-test-app';
+import { useTempDirs } from '../../support/temp-dir';
+import { useTestSecretStore } from '../../support/test-secret-store';
+
+const tempDir = useTempDirs();
+const newSecrets = useTestSecretStore();
+const startApp = useTestApps();
+const PASSWORD = 'school admin password';
+
+async function district() {
+  const app = startApp(tempDir(), newSecrets());
+  const root = await withOrganization(app);
+  const north = await root.ok('groups.create', { parentId: 1, name: 'North High', kind: 'school' });
+  const south = await root.ok('groups.create', { parentId: 1, name: 'South High', kind: 'school' });
+  const algebra = await root.ok('groups.create', { parentId: north.id, name: 'Algebra 1', kind: 'class' });
+  return { app, root, north, south, algebra };
+}
+
+describe('groups', () => {
+  it('creates, renames and moves groups, and keeps names unique among siblings', async () => {
+    const { root, north, south, algebra } = await district();
+    expect(await root.call('groups.create', { parentId: 1, name: 'north high', kind: 'school' })).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: '"Springfield District" already has a group named "north high".' },
+    });
+    expect(await root.ok('groups.rename', { groupId: algebra.id, name: 'Algebra I' })).toMatchObject({ name: 'Algebra I' });
+    expect(await root.ok('groups.move', { groupId: algebra.id, newParentId: south.id })).toMatchObject({ parentId: south.id });
+    const tree = await root.ok('groups.tree', {});
+    expect(tree.map((g) => [g.name, g.parentId])).toEqual([
+      ['Springfield District', null],
+      ['North High', 1],
+      ['South High', 1],
+      ['Algebra I', south.id],
+    ]);
+    expect(north.direct).toBe(false);
+  });
+
+  it('never moves a group under itself or its own subtree', async () => {
+    const { root, north, algebra } = await district();
+    expect(await root.call('groups.move', { groupId: north.id, newParentId: algebra.id })).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: '"North High" cannot move under itself or one of its own groups.' },
+    });
+    expect(await root.call('groups.move', { groupId: 1, newParentId: north.id })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('deletes only an empty group, saying what is still inside', async () => {
+    const { root, north, algebra } = await district();
+    await root.ok('users.create', { name: 'Zoë Park', email: 'zoe@s.edu', managedAppleId: null, role: 'student', gradeLevel: '9', externalId: null, homeGroupId: north.id });
+    await root.ok('devices.create', { serialNumber: 'DMPXK1ABCD12', name: null, platform: 'iPadOS', osVersion: '17.4', supervised: true, udid: null, homeGroupId: north.id });
+    expect(await root.call('groups.delete', { groupId: north.id })).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: '"North High" still has 1 group, 1 user, 1 device. Move or delete them first.' },
+    });
+    expect(await root.ok('groups.delete', { groupId: algebra.id })).toEqual({});
+    expect(await root.call('groups.delete', { groupId: 1 })).toMatchObject({ ok: false, error: { message: 'The organization itself cannot be deleted.' } });
+  });
+});
+
+describe('admins and what they may reach', () => {
+  it('a school admin sees only that school and is refused everything outside it', async () => {
+    const { app, root, north, south, algebra } = await district();
+    const bob = await root.ok('admins.create', { name: 'Bob North', email: 'bob@s.edu', password: PASSWORD, directGroupIds: [north.id] });
+    expect(bob).toMatchObject({ directGroups: [{ id: north.id, name: 'North High' }], manageable: true, disabled: false });
+
+    const asBob = await signedInAs(app, 'bob', 'bob@s.edu', PASSWORD);
+    expect((await asBob.ok('groups.tree', {})).map((g) => [g.name, g.direct])).toEqual([
+      ['North High', true],
+      ['Algebra 1', false],
+    ]);
+    const forbidden = { ok: false, error: { code: 'FORBIDDEN' } };
+    expect(await asBob.call('groups.create', { parentId: south.id, name: 'Art', kind: 'class' })).toMatchObject(forbidden);
+    expect(await asBob.call('groups.rename', { groupId: 1, name: 'Mine now' })).toMatchObject(forbidden);
+    expect(await asBob.call('groups.move', { groupId: algebra.id, newParentId: south.id })).toMatchObject(forbidden);
+    expect(await asBob.call('users.list', { groupId: 1 })).toMatchObject(forbidden);
+    expect(await asBob.call('admins.create', { name: 'Eve', email: 'eve@s.edu', password: PASSWORD, directGroupIds: [1] })).toMatchObject(forbidden);
+    // Root admin's account is out of Bob's reach.
+    expect(await asBob.call('admins.setDisabled', { adminId: 1, disabled: true })).toMatchObject(forbidden);
+    expect(await asBob.ok('groups.create', { parentId: algebra.id, name: 'Period 2', kind: 'class' })).toMatchObject({ parentId: algebra.id });
+  });
+
+  it('keeps at least one enabled direct admin of the organization', async () => {
+    const { root, north } = await district();
+    expect(await root.call('admins.update', { adminId: 1, name: 'Ada Admin', email: organization.email, directGroupIds: [north.id] })).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'At least one enabled admin must stay a direct admin of "Springfield District", or nobody could manage the whole organization.',
+      },
+    });
+    expect(await root.call('admins.setDisabled', { adminId: 1, disabled: true })).toMatchObject({ ok: false, error: { message: 'You cannot disable your own account.' } });
+
+    const second = await root.ok('admins.create', { name: 'Cy Root', email: 'cy@s.edu', password: PASSWORD, directGroupIds: [1] });
+    expect(await root.ok('admins.setDisabled', { adminId: second.id, disabled: true })).toMatchObject({ disabled: true });
+    // The refused update left Ada's groups as they were.
+    expect((await root.ok('admins.list', { groupId: 1 })).find((a) => a.id === 1)?.directGroups).toEqual([{ id: 1, name: 'Springfield District' }]);
+  });
+
+  it('a disabled admin is signed out and cannot sign in', async () => {
+    const { app, root, north } = await district();
+    const bob = await root.ok('admins.create', { name: 'Bob', email: 'bob@s.edu', password: PASSWORD, directGroupIds: [north.id] });
+    const asBob = await signedInAs(app, 'bob', 'bob@s.edu', PASSWORD);
+    await root.ok('admins.setDisabled', { adminId: bob.id, disabled: true });
+    expect(await asBob.call('groups.tree', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await clientOf(app, 'again').call('auth.signIn', { email: 'bob@s.edu', password: PASSWORD })).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'This admin account is disabled. Ask an organization admin to enable it.' },
+    });
+  });
+
+  it('refuses a second admin with the same email', async () => {
+    const { root, north } = await district();
+    expect(await root.call('admins.create', { name: 'Copy', email: 'ADA@springfield.edu', password: PASSWORD, directGroupIds: [north.id] })).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'An admin with the email ada@springfield.edu already exists.' },
+    });
+  });
+
+  it('property: over random trees, an admin never sees or changes a group outside their direct subtrees', async () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const random = seededRandom(seed);
+      const app = startApp(tempDir(), newSecrets());
+      const root = await withOrganization(app);
+      const ids = [1];
+      for (let i = 0; i < 25; i++) {
+        const created = await root.ok('groups.create', { parentId: pick(random, ids), name: `G${i}`, kind: 'other' });
+        ids.push(created.id);
+      }
+      const direct = [pick(random, ids.slice(1)), pick(random, ids.slice(1))];
+      await root.ok('admins.create', { name: 'Tess', email: `tess${seed}@s.edu`, password: PASSWORD, directGroupIds: direct });
+      const tess = await signedInAs(app, 'tess', `tess${seed}@s.edu`, PASSWORD);
+
+      const all = await root.ok('groups.tree', {});
+      const parent = new Map(all.map((g) => [g.id, g.parentId]));
+      const reachable = (id: number) => {
+        for (let at: number | null | undefined = id; at != null; at = parent.get(at)) if (direct.includes(at)) return true;
+        return false;
+      };
+      const seen = new Set((await tess.ok('groups.tree', {})).map((g) => g.id));
+      for (const id of ids) {
+        expect(seen.has(id), `seed ${seed}: group ${id} visible`).toBe(reachable(id));
+        if (!reachable(id)) {
+          const attempt = await tess.call('groups.rename', { groupId: id, name: `taken ${id}` });
+          expect(attempt, `seed ${seed}: rename ${id}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+          expect(await tess.call('groups.create', { parentId: id, name: 'x', kind: 'other' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        }
+      }
+      const names = (await root.ok('groups.tree', {})).map((g) => g.name);
+      expect(names.filter((n) => n.startsWith('taken'))).toEqual([]);
+    }
+  });
+});

@@ -18,6 +18,11 @@ import { GroupStore } from './directory/group-store';
 import { OrganizationSetup } from './directory/organization-setup';
 import { UserService } from './directory/user-service';
 import { UserStore } from './directory/user-store';
+import { importHandlers } from './directory/import/import-handlers';
+import { RosterImportService } from './directory/import/roster-import-service';
+import { RosterWriter } from './directory/import/roster-writer';
+import { jobHandlers } from './jobs/job-handlers';
+import { JobRegistry } from './jobs/job-registry';
 import { EventBus } from './events/event-bus';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import type { HandlerTable } from './ipc/handler-types';
@@ -44,6 +49,7 @@ const logToStderr = (message: string, error: unknown) => console.error(message, 
 /** Builds the whole main-side graph from a config; both entry points call this. */
 export function createApp(config: AppConfig): App {
   const clock = config.clock ?? systemClock;
+  const logError = config.logError ?? logToStderr;
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const databaseFile = join(config.dataDir, DATABASE_FILE_NAME);
   const db = openDatabase(databaseFile);
@@ -56,25 +62,31 @@ export function createApp(config: AppConfig): App {
   const auth = new AuthService(admins, sessions, audit, clock);
   const setup = new OrganizationSetup(db, groups, admins, sessions, audit, bus, clock);
   const scopes = new ScopeReader(groups, admins);
-  const userService = new UserService(db, new UserStore(db), scopes, audit, bus, clock);
+  const users = new UserStore(db);
+  const devices = new DeviceStore(db);
+  const userService = new UserService(db, users, scopes, audit, bus, clock);
+  const jobs = new JobRegistry(bus, logError);
+  const imports = new RosterImportService(scopes, new RosterWriter(db, groups, users, devices, clock), jobs, audit, bus);
   const directory = {
     setup,
     groups: new GroupService(db, groups, scopes, audit, bus, clock),
     admins: new AdminService(db, admins, groups, scopes, audit, clock),
     users: userService,
-    devices: new DeviceService(db, new DeviceStore(db), admins, userService, scopes, audit, bus, clock),
+    devices: new DeviceService(db, devices, admins, userService, scopes, audit, bus, clock),
   };
 
   const handlers: HandlerTable = {
     ...statusHandlers(setup, auth, config.secrets),
     ...authHandlers(auth),
     ...directoryHandlers(directory),
+    ...importHandlers(imports),
+    ...jobHandlers(jobs),
   };
 
   const dispatch = createDispatcher({
     handlers,
     sessionAdmin: (clientId) => auth.signedIn(clientId),
-    logError: config.logError ?? logToStderr,
+    logError,
   });
 
   return { dispatch, bus, db, databaseFile, close: () => db.close() };

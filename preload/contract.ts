@@ -24,6 +24,8 @@ import {
   UserInput,
   UserRow,
 } from './schemas/directory-schemas';
+import { ImportCheck, ImportInput } from './schemas/import-schemas';
+import { JobState } from './schemas/job-schemas';
 
 export type { ApiError, ErrorCode, Result } from './error-codes';
 
@@ -136,11 +138,20 @@ export const channels = {
   'devices.delete': channel('admin', z.strictObject({ deviceId: id }), z.object({})),
   /** Give a device to a user or an admin, or (null) to nobody. */
   'devices.associate': channel('admin', z.strictObject({ deviceId: id, owner: DeviceOwner }), DeviceRow),
+
+  /** Apple School Manager files: every problem, with file and line, before anything is written. */
+  'import.check': channel('admin', ImportInput, ImportCheck),
+  /** Checks again, then imports as a job; a set with any problem is refused whole. */
+  'import.start': channel('admin', ImportInput, JobState),
+
+  'jobs.get': channel('admin', z.strictObject({ jobId: z.string().uuid() }), JobState),
 } as const;
 
 export const events = {
   /** The organization tree changed; windows showing it reload. */
   'directory.changed': z.object({ groupIds: z.array(z.number().int()) }),
+  /** A job moved on or ended. */
+  'jobs.progress': JobState,
 } as const;
 
 export type Channels = typeof channels;

@@ -18,6 +18,11 @@ export interface UserRecord {
 
 export type UserFields = Omit<UserRecord, 'id' | 'homeGroupName' | 'deviceCount'>;
 
+export interface Membership {
+  groupId: number;
+  role: 'student' | 'instructor' | 'member';
+}
+
 export type UserSort = 'name' | 'email' | 'role' | 'group' | 'devices';
 
 export interface ListWindow<S extends string> {
@@ -60,6 +65,7 @@ export class UserStore {
   private readonly selectWithDevices;
   private readonly insertMembership;
   private readonly deleteMemberships;
+  private readonly selectMemberships;
 
   constructor(private readonly db: Database.Database) {
     this.insertUser = db.prepare(`
@@ -82,6 +88,7 @@ export class UserStore {
       ORDER BY u.id`);
     this.insertMembership = db.prepare('INSERT OR REPLACE INTO group_members (group_id, user_id, role) VALUES (?, ?, ?)');
     this.deleteMemberships = db.prepare('DELETE FROM group_members WHERE user_id = ?');
+    this.selectMemberships = db.prepare('SELECT group_id AS groupId, role FROM group_members WHERE user_id = ? ORDER BY group_id');
   }
 
   create(fields: UserFields, at: Date): number {
@@ -118,9 +125,13 @@ export class UserStore {
     return (this.selectWithDevices.all({ groupId }) as UserRow[]).map(toUser);
   }
 
-  setMemberships(userId: number, memberships: readonly { groupId: number; role: 'student' | 'instructor' | 'member' }[]): void {
+  setMemberships(userId: number, memberships: readonly Membership[]): void {
     this.deleteMemberships.run(userId);
     for (const m of memberships) this.insertMembership.run(m.groupId, userId, m.role);
+  }
+
+  membershipsOf(userId: number): Membership[] {
+    return this.selectMemberships.all(userId) as Membership[];
   }
 
   private listStatement(sort: UserSort, direction: 'asc' | 'desc'): Database.Statement {

@@ -23,6 +23,7 @@ export interface WebServerOptions {
   port?: number;
   /** Fixed in tests; otherwise a fresh random key per run. */
   key?: string;
+  maxBodyBytes?: number;
 }
 
 export interface WebServer {
@@ -34,7 +35,8 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+// Roster imports send whole CSV files (Base64) in one call.
+const DEFAULT_MAX_BODY_BYTES = 128 * 1024 * 1024;
 const SSE_HEARTBEAT_MS = 25_000;
 
 const securityHeaders = {
@@ -56,16 +58,16 @@ function refuse(res: ServerResponse, status: number, code: ErrorCode, message: s
   sendJson(res, status, body);
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     // An oversized body is read to its end and dropped, so the client still gets the 413.
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= maxBytes) chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -95,7 +97,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (typeof clientId !== 'string' || !isValidClientId(clientId)) {
       return refuse(res, 400, 'VALIDATION', 'The request did not say which browser tab it came from.');
     }
-    const text = await readBody(req);
+    const text = await readBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
     if (text === null) return refuse(res, 413, 'VALIDATION', 'The request is too large.');
     let input: unknown;
     try {

@@ -4,19 +4,18 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { OrganizationTree } from '../components/OrganizationTree';
 import { useSession } from '../store/session-store';
 import { useTree } from '../store/tree-store';
+import { GroupPage } from './group/GroupPage';
 
-const kindLabels = { organization: 'Organization', district: 'District', school: 'School', class: 'Class', other: 'Group' } as const;
-
-/** The signed-in app: the organization tree on the left, the chosen group on the right. */
+/** The signed-in app: the organization tree on the left, the chosen level on the right. */
 export function ShellPage() {
   const { admin, organizationName, keychain, signOut } = useSession();
-  const { groups, selectedId, error, load, select } = useTree();
+  const { groups, selectedId, error, load, select, changed } = useTree();
   const selected = groups.find((g) => g.id === selectedId) ?? null;
 
   useEffect(() => {
     void load();
-    return api.on('directory.changed', () => void load());
-  }, [load]);
+    return api.on('directory.changed', changed);
+  }, [load, changed]);
 
   return (
     <div className="shell">
@@ -41,15 +40,9 @@ export function ShellPage() {
           <h2 className="sidebar-title">Organization</h2>
           <ErrorBanner message={error?.message} />
           <OrganizationTree groups={groups} selectedId={selectedId} onSelect={select} />
+          {groups.length === 0 && !error ? <p className="muted sidebar-note">You are not a direct admin of any group yet.</p> : null}
         </nav>
-        <main className="content">
-          {selected ? (
-            <>
-              <p className="eyebrow">{kindLabels[selected.kind]}</p>
-              <h1>{selected.name}</h1>
-            </>
-          ) : null}
-        </main>
+        <main className="content">{selected ? <GroupPage key={selected.id} group={selected} /> : null}</main>
       </div>
     </div>
   );

@@ -24,7 +24,7 @@ async function start(): Promise<WebServer> {
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(tempDir(), 'outside.txt'), 'not for the browser');
   const app = startApp(tempDir(), newSecrets());
-  const server = await startWebServer({ dispatch: app.dispatch, bus: app.bus, staticDir });
+  const server = await startWebServer({ dispatch: app.dispatch, bus: app.bus, staticDir, maxBodyBytes: 1024 * 1024 });
   servers.push(server);
   return server;
 }

@@ -1,0 +1,8 @@
+import type { HandlerTable } from '../ipc/handler-types';
+import type { JobRegistry } from './job-registry';
+
+export function jobHandlers(jobs: JobRegistry): Pick<HandlerTable, 'jobs.get'> {
+  return {
+    'jobs.get': ({ jobId }, { admin }) => jobs.get(jobId, admin.id),
+  };
+}

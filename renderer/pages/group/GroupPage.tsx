@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { Breadcrumb } from '../../components/Breadcrumb';
+import { Tabs } from '../../components/Tabs';
+import { pathTo, useTree, type GroupNode } from '../../store/tree-store';
+import { AdminsTab } from '../admins/AdminsTab';
+import { DevicesTab } from '../devices/DevicesTab';
+import { ImportWizard } from '../import/ImportWizard';
+import { UsersTab } from '../users/UsersTab';
+import { DeleteGroupDialog, MoveGroupDialog, NewGroupDialog, RenameGroupDialog } from './GroupDialogs';
+import { kindLabels } from './group-labels';
+
+type Tab = 'users' | 'devices' | 'admins';
+type GroupDialog = 'new' | 'rename' | 'move' | 'delete' | 'import' | null;
+
+const tabs = [
+  { id: 'users', label: 'Users' },
+  { id: 'devices', label: 'Devices' },
+  { id: 'admins', label: 'Admins' },
+] as const;
+
+/** One level of the organization: its path, its actions, and who and what is at or below it. */
+export function GroupPage({ group }: { group: GroupNode }) {
+  const groups = useTree((s) => s.groups);
+  const select = useTree((s) => s.select);
+  const [tab, setTab] = useState<Tab>('users');
+  const [dialog, setDialog] = useState<GroupDialog>(null);
+  const isRoot = group.parentId === null;
+  const close = () => setDialog(null);
+
+  return (
+    <div className="group-page">
+      <Breadcrumb path={pathTo(groups, group.id)} onSelect={select} />
+      <header className="group-header">
+        <div>
+          <p className="eyebrow">{kindLabels[group.kind]}</p>
+          <h1>{group.name}</h1>
+        </div>
+        <div className="group-actions">
+          <button type="button" onClick={() => setDialog('new')}>
+            New group…
+          </button>
+          <button type="button" onClick={() => setDialog('rename')}>
+            Rename…
+          </button>
+          {isRoot ? null : (
+            <>
+              <button type="button" onClick={() => setDialog('move')}>
+                Move…
+              </button>
+              <button type="button" onClick={() => setDialog('delete')}>
+                Delete…
+              </button>
+            </>
+          )}
+          <button type="button" className="primary" onClick={() => setDialog('import')}>
+            Import from Apple School Manager…
+          </button>
+        </div>
+      </header>
+      <Tabs<Tab> label="Directory" tabs={tabs} active={tab} onChange={setTab} />
+      {tab === 'users' ? <UsersTab groupId={group.id} /> : null}
+      {tab === 'devices' ? <DevicesTab groupId={group.id} /> : null}
+      {tab === 'admins' ? <AdminsTab groupId={group.id} /> : null}
+      {dialog === 'new' ? <NewGroupDialog group={group} onClose={close} /> : null}
+      {dialog === 'rename' ? <RenameGroupDialog group={group} onClose={close} /> : null}
+      {dialog === 'move' ? <MoveGroupDialog group={group} onClose={close} /> : null}
+      {dialog === 'delete' ? <DeleteGroupDialog group={group} onClose={close} /> : null}
+      {dialog === 'import' ? <ImportWizard group={group} onClose={close} /> : null}
+    </div>
+  );
+}

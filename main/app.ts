@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { AppleClient } from './apple/client/apple-client';
+import type { TransportOptions } from './apple/client/transport-options';
 import { AuditLog } from './audit/audit-log';
 import { authHandlers } from './auth/auth-handlers';
 import { AuthService } from './auth/auth-service';
@@ -23,15 +25,27 @@ import { RosterImportService } from './directory/import/roster-import-service';
 import { RosterWriter } from './directory/import/roster-writer';
 import { jobHandlers } from './jobs/job-handlers';
 import { JobRegistry } from './jobs/job-registry';
+import { distributionHandlers } from './distribution/distribution-handlers';
+import { ServiceCatalog } from './distribution/service-catalog';
+import { ServiceStore } from './distribution/service-store';
+import { TokenService } from './distribution/token-service';
+import { TokenStore } from './distribution/token-store';
 import { EventBus } from './events/event-bus';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import type { HandlerTable } from './ipc/handler-types';
 import type { SecretStore } from './keychain/secret-store';
 import { statusHandlers } from './status/status-handlers';
 
+export interface AppleConfig {
+  /** Apple's v2 base URL; the sandbox's in demo mode and tests. */
+  baseUrl?: string;
+  transport?: TransportOptions;
+}
+
 export interface AppConfig {
   dataDir: string;
   secrets: SecretStore;
+  apple?: AppleConfig;
   clock?: Clock;
   logError?: (message: string, error: unknown) => void;
 }
@@ -67,9 +81,18 @@ export function createApp(config: AppConfig): App {
   const userService = new UserService(db, users, scopes, audit, bus, clock);
   const jobs = new JobRegistry(bus, logError);
   const imports = new RosterImportService(scopes, new RosterWriter(db, groups, users, devices, clock), jobs, audit, bus);
+  const services = new ServiceStore(db);
+  const tokens = new TokenStore(db);
+  const appleClient = (token: string) => new AppleClient({ token, baseUrl: config.apple?.baseUrl, ...config.apple?.transport });
+  const tokenService = new TokenService(db, services, tokens, config.secrets, scopes, appleClient, audit, bus, clock);
+  const catalog = new ServiceCatalog(db, services, tokens, tokenService, scopes, audit, bus, clock);
+  const serviceCount = (groupId: number) => {
+    const count = services.countIn(groupId);
+    return [{ label: `${count} ${count === 1 ? 'service' : 'services'}`, count }];
+  };
   const directory = {
     setup,
-    groups: new GroupService(db, groups, scopes, audit, bus, clock),
+    groups: new GroupService(db, groups, scopes, audit, bus, clock, [serviceCount]),
     admins: new AdminService(db, admins, groups, scopes, audit, clock),
     users: userService,
     devices: new DeviceService(db, devices, admins, userService, scopes, audit, bus, clock),
@@ -81,6 +104,7 @@ export function createApp(config: AppConfig): App {
     ...directoryHandlers(directory),
     ...importHandlers(imports),
     ...jobHandlers(jobs),
+    ...distributionHandlers(catalog, tokenService),
   };
 
   const dispatch = createDispatcher({

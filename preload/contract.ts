@@ -24,6 +24,7 @@ import {
   UserInput,
   UserRow,
 } from './schemas/directory-schemas';
+import { AddTokenInput, serviceName, ServiceView, TokenView, UsableToken } from './schemas/distribution-schemas';
 import { ImportCheck, ImportInput } from './schemas/import-schemas';
 import { JobState } from './schemas/job-schemas';
 
@@ -145,11 +146,27 @@ export const channels = {
   'import.start': channel('admin', ImportInput, JobState),
 
   'jobs.get': channel('admin', z.strictObject({ jobId: z.string().uuid() }), JobState),
+
+  /** Settings → Managed Distribution: services of this level, and read-only those above it. */
+  'services.list': channel('admin', groupId, z.array(ServiceView)),
+  'services.create': channel('admin', z.strictObject({ groupId: id, name: serviceName }), ServiceView),
+  /** "Which tokens can I use here": active tokens the access rule allows at this level. */
+  'services.usableTokens': channel('admin', groupId, z.array(UsableToken)),
+  /** Parsed locally, checked with Apple, stored in the keychain. */
+  'tokens.add': channel('admin', AddTokenInput, z.object({ token: TokenView, warnings: z.array(z.string()) })),
+  'tokens.cancelCheck': channel('admin', z.strictObject({ checkId: z.string().uuid() }), z.object({})),
+  'tokens.makeActive': channel('admin', z.strictObject({ tokenId: id }), TokenView),
+  'tokens.recheck': channel('admin', z.strictObject({ tokenId: id }), TokenView),
+  /** The secret itself, for View Token's Reveal and Copy; audited. */
+  'tokens.reveal': channel('admin', z.strictObject({ tokenId: id }), z.object({ secret: z.string() })),
+  'tokens.remove': channel('admin', z.strictObject({ tokenId: id, confirmation: z.string().max(200) }), z.object({})),
 } as const;
 
 export const events = {
   /** The organization tree changed; windows showing it reload. */
   'directory.changed': z.object({ groupIds: z.array(z.number().int()) }),
+  /** Services or tokens changed; the Managed Distribution page reloads. */
+  'distribution.changed': z.object({ serviceIds: z.array(z.number().int()) }),
   /** A job moved on or ended. */
   'jobs.progress': JobState,
 } as const;

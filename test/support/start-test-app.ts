@@ -1,16 +1,16 @@
 import { afterEach } from 'vitest';
-import { createApp, type App } from '../../main/app';
+import { createApp, type App, type AppleConfig } from '../../main/app';
 import type { SecretStore } from '../../main/keychain/secret-store';
 
 /** createApp on a real data folder, closed after the test; errors the app logs are kept. */
-export function useTestApps(): (dataDir: string, secrets: SecretStore) => App & { logged: unknown[] } {
+export function useTestApps(): (dataDir: string, secrets: SecretStore, apple?: AppleConfig) => App & { logged: unknown[] } {
   const apps: App[] = [];
   afterEach(() => {
     for (const app of apps.splice(0)) app.close();
   });
-  return (dataDir, secrets) => {
+  return (dataDir, secrets, apple) => {
     const logged: unknown[] = [];
-    const app = createApp({ dataDir, secrets, logError: (_message, error) => logged.push(error) });
+    const app = createApp({ dataDir, secrets, apple, logError: (_message, error) => logged.push(error) });
     apps.push(app);
     return Object.assign(app, { logged });
   };

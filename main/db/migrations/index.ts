@@ -2,6 +2,7 @@ import type { Migration } from '../migration';
 import { migration0001 } from './0001-organization';
 import { migration0002 } from './0002-audit';
 import { migration0003 } from './0003-directory';
+import { migration0004 } from './0004-services-and-tokens';
 
 /** Every migration, in order. A new one is a new file and one line here. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];

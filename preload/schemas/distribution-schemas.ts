@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { id } from './directory-schemas';
+
+export const tokenStatuses = ['valid', 'expiring', 'expired', 'revoked', 'invalid'] as const;
+
+export const TokenView = z.object({
+  id,
+  serviceId: id,
+  fingerprint: z.string(),
+  orgName: z.string(),
+  locationName: z.string(),
+  locationUid: z.string(),
+  country: z.string().nullable(),
+  expiresAt: z.string(),
+  status: z.enum(tokenStatuses),
+  active: z.boolean(),
+  /** Another MDM server Apple says manages this location, if any. */
+  otherMdm: z.string().nullable(),
+  addedBy: z.string().nullable(),
+  addedAt: z.string(),
+  checkedAt: z.string().nullable(),
+});
+
+export const ServiceView = z.object({
+  id,
+  groupId: id,
+  groupName: z.string(),
+  name: z.string(),
+  locationUid: z.string().nullable(),
+  locationName: z.string().nullable(),
+  inherited: z.boolean(),
+  tokens: z.array(TokenView),
+  activeTokenId: id.nullable(),
+  directAdmin: z.boolean(),
+  usableHere: z.boolean(),
+  mayRemoveTokens: z.boolean(),
+});
+
+export const UsableToken = z.object({
+  tokenId: id,
+  serviceId: id,
+  serviceName: z.string(),
+  groupName: z.string(),
+  locationName: z.string(),
+});
+
+export const serviceName = z.string().trim().min(1, 'Enter a name for the service.').max(100, 'Use at most 100 characters.');
+
+export const AddTokenInput = z.strictObject({
+  serviceId: id,
+  token: z.string().max(20_000, 'This is far longer than a service token. Paste only the content of the .vpptoken file.'),
+  makeActive: z.boolean(),
+  /** Names this check so the dialog can cancel it. */
+  checkId: z.string().uuid(),
+});

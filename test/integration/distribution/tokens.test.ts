@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { secretAccount } from '../../../main/distribution/token-service';
+import { signedInAs, withOrganization } from '../../support/directory-app';
+import { appleConfigFor, useSandboxes } from '../../support/sandbox';
+import { useTestApps } from '../../support/start-test-app';
+import { useTempDirs } from '../../support/temp-dir';
+import { useTestSecretStore } from '../../support/test-secret-store';
+
+const tempDir = useTempDirs();
+const newSecrets = useTestSecretStore();
+const startApp = useTestApps();
+const startSandbox = useSandboxes();
+
+async function setup() {
+  const sandbox = await startSandbox();
+  const north = sandbox.createLocation({ name: 'North High Location', orgName: 'Springfield SD' });
+  const south = sandbox.createLocation({ name: 'South High Location', orgName: 'Springfield SD' });
+  const dataDir = tempDir();
+  const secrets = newSecrets();
+  const app = startApp(dataDir, secrets, appleConfigFor(sandbox));
+  const root = await withOrganization(app);
+  const school = await root.ok('groups.create', { parentId: 1, name: 'North High', kind: 'school' });
+  await root.ok('admins.update', { adminId: 1, name: 'Ada Admin', email: 'ada@springfield.edu', directGroupIds: [1, school.id] });
+  const service = await root.ok('services.create', { groupId: school.id, name: 'North apps' });
+  const add = (token: string, makeActive = true, serviceId = service.id) =>
+    root.call('tokens.add', { serviceId, token, makeActive, checkId: randomUUID() });
+  const tokenIdOf = (result: Awaited<ReturnType<typeof add>>) => {
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value.token.id;
+  };
+  return { sandbox, north, south, app, root, school, service, add, tokenIdOf, secrets, dataDir };
+}
+
+function dataFolderText(dir: string): string {
+  return readdirSync(dir)
+    .map((f) => readFileSync(join(dir, f)).toString('latin1'))
+    .join('');
+}
+
+describe('adding a token', () => {
+  it('checks it with Apple, records the location, keeps the secret in the keychain only', async () => {
+    const { sandbox, north, add, tokenIdOf, root, school, secrets, dataDir, app } = await setup();
+    const sToken = sandbox.mintToken(north.id);
+    const added = await add(`\uFEFF${sToken.slice(0, 40)}\r\n${sToken.slice(40)}\n`);
+    expect(added).toMatchObject({
+      ok: true,
+      value: { warnings: [], token: { locationName: 'North High Location', orgName: 'Springfield SD', status: 'valid', active: true } },
+    });
+    const tokenId = tokenIdOf(added);
+    expect(await secrets.get(secretAccount(tokenId))).toBe(sToken);
+
+    const [service] = await root.ok('services.list', { groupId: school.id });
+    expect(service).toMatchObject({ locationName: 'North High Location', locationUid: north.uId, activeTokenId: tokenId, usableHere: true });
+
+    const before = dataFolderText(dataDir);
+    app.db.pragma('wal_checkpoint(TRUNCATE)');
+    for (const bytes of [before, dataFolderText(dataDir)]) {
+      expect(bytes).toContain('North High Location');
+      expect(bytes).not.toContain(sToken);
+      expect(bytes).not.toContain(sToken.slice(10, 50));
+    }
+    expect(JSON.stringify(app.logged)).not.toContain(sToken.slice(10, 50));
+  });
+
+  it('refuses garbage with a precise message and stores nothing', async () => {
+    const { add, root, school, secrets } = await setup();
+    expect(await add('this is not a token')).toMatchObject({
+      ok: false,
+      error: { code: 'TOKEN_INVALID', message: 'The token is not valid: it must be the Base64 text of the .vpptoken file, pasted whole.' },
+    });
+    const missing = Buffer.from(JSON.stringify({ token: 'abc', orgName: 'X' })).toString('base64');
+    expect(await add(missing)).toMatchObject({
+      ok: false,
+      error: { message: 'The token is not valid: it has no "expDate". Download the token again from Apple School Manager.' },
+    });
+    expect((await root.ok('services.list', { groupId: school.id }))[0]!.tokens).toEqual([]);
+    expect(await secrets.list()).toEqual([]);
+  });
+
+  it('accepts a renewal for the same location and refuses a token of another location, naming both', async () => {
+    const { sandbox, north, south, add } = await setup();
+    expect(await add(sandbox.mintToken(north.id))).toMatchObject({ ok: true });
+    expect(await add(sandbox.mintToken(north.id), false)).toMatchObject({ ok: true, value: { token: { active: false } } });
+    expect(await add(sandbox.mintToken(south.id))).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message:
+          'This token is for the Apple location "South High Location", but "North apps" stands for "North High Location". Add it to the service of that location, or create a new service for it.',
+      },
+    });
+  });
+
+  it('refuses a location that already belongs to another service', async () => {
+    const { sandbox, north, add, root, school } = await setup();
+    await add(sandbox.mintToken(north.id));
+    const second = await root.ok('services.create', { groupId: school.id, name: 'Second service' });
+    expect(await add(sandbox.mintToken(north.id), true, second.id)).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'The Apple location "North High Location" already belongs to the service "North apps" in "North High". One location can have only one service.',
+      },
+    });
+  });
+
+  it('refuses a service name already used in the group', async () => {
+    const { root, school } = await setup();
+    expect(await root.call('services.create', { groupId: school.id, name: 'north APPS' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'This group already has a service named "north APPS".' },
+    });
+  });
+
+  it('warns when Apple says another MDM manages the location, and when the token expires soon', async () => {
+    const { sandbox, north, add } = await setup();
+    sandbox.setForeignMdm(north.id, { id: 'other-mdm', name: 'Other MDM Inc.', metadata: '' });
+    const result = await add(sandbox.mintToken(north.id, { expiresAt: new Date(Date.now() + 10 * 86_400_000) }));
+    expect(result.ok && result.value.warnings).toEqual([
+      expect.stringMatching(/^The token expires on \d{4}-\d{2}-\d{2} \(in 10 days\)\./),
+      expect.stringMatching(/another MDM server \("Other MDM Inc\."\) manages this location/),
+    ]);
+    expect(result.ok && result.value.token).toMatchObject({ status: 'expiring', otherMdm: 'Other MDM Inc.' });
+  });
+
+  it('Apple answering 503 is retried; when it keeps failing nothing is stored', async () => {
+    const { sandbox, north, add, secrets } = await setup();
+    sandbox.injectFaults({ kind: 'unavailable', retryAfter: '1' }, { count: 2 });
+    expect(await add(sandbox.mintToken(north.id))).toMatchObject({ ok: true });
+
+    sandbox.injectFaults({ kind: 'unavailable', retryAfter: '1' }, { count: 50 });
+    expect(await add(sandbox.mintToken(north.id))).toMatchObject({ ok: false, error: { code: 'APPLE_UNAVAILABLE' } });
+    expect(await secrets.list()).toHaveLength(1);
+  });
+
+  it('a check with Apple can be cancelled, and then nothing is stored', async () => {
+    const { sandbox, north, root, service, secrets } = await setup();
+    sandbox.injectFaults({ kind: 'slow', delayMs: 5_000 }, { count: 1 });
+    const checkId = randomUUID();
+    const pending = root.call('tokens.add', { serviceId: service.id, token: sandbox.mintToken(north.id), makeActive: true, checkId });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await root.ok('tokens.cancelCheck', { checkId });
+    expect(await pending).toEqual({ ok: false, error: { code: 'APPLE_UNAVAILABLE', message: 'The check with Apple was cancelled. Nothing was stored.' } });
+    expect(await secrets.list()).toEqual([]);
+  });
+
+  it('only a direct admin of the service group may add tokens', async () => {
+    const { app, sandbox, north, root, service } = await setup();
+    await root.ok('admins.create', { name: 'Dee District', email: 'dee@s.edu', password: 'district admin pw', directGroupIds: [1] });
+    const dee = await signedInAs(app, 'dee', 'dee@s.edu', 'district admin pw');
+    expect(await dee.call('tokens.add', { serviceId: service.id, token: sandbox.mintToken(north.id), makeActive: true, checkId: randomUUID() })).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Only a direct admin of "North High" can add tokens to "North apps".' },
+    });
+  });
+});
+
+describe('the active token', () => {
+  it('Make Active swaps, and concurrent activations leave exactly one active token', async () => {
+    const { sandbox, north, add, tokenIdOf, root, school } = await setup();
+    const ids = [tokenIdOf(await add(sandbox.mintToken(north.id))), tokenIdOf(await add(sandbox.mintToken(north.id), false))];
+    expect(await root.ok('tokens.makeActive', { tokenId: ids[1]! })).toMatchObject({ active: true });
+    let [service] = await root.ok('services.list', { groupId: school.id });
+    expect(service!.tokens.filter((t) => t.active).map((t) => t.id)).toEqual([ids[1]]);
+
+    await Promise.all([...ids, ...ids, ...ids].map((tokenId) => root.call('tokens.makeActive', { tokenId })));
+    [service] = await root.ok('services.list', { groupId: school.id });
+    expect(service!.tokens.filter((t) => t.active)).toHaveLength(1);
+  });
+
+  it('the database itself refuses a second active token', async () => {
+    const { sandbox, north, add, app } = await setup();
+    await add(sandbox.mintToken(north.id));
+    await add(sandbox.mintToken(north.id), false);
+    expect(() => app.db.prepare('UPDATE tokens SET active = 1').run()).toThrow(/UNIQUE constraint failed/);
+  });
+});
+
+describe('revocation and removal', () => {
+  it('a revoked token is marked revoked at the next call, with the exact message', async () => {
+    const { sandbox, north, add, tokenIdOf, root, school } = await setup();
+    const sToken = sandbox.mintToken(north.id);
+    const tokenId = tokenIdOf(await add(sToken));
+    sandbox.revokeToken(sToken);
+    expect(await root.call('tokens.recheck', { tokenId })).toMatchObject({
+      ok: false,
+      error: { code: 'TOKEN_REVOKED', message: 'The sToken has been revoked. Sign in to Apple School Manager and download the token again.' },
+    });
+    const [service] = await root.ok('services.list', { groupId: school.id });
+    expect(service).toMatchObject({ usableHere: false, tokens: [{ id: tokenId, status: 'revoked' }] });
+    expect(await root.ok('services.usableTokens', { groupId: school.id })).toEqual([]);
+  });
+
+  it('removing needs a direct admin of the organization and the typed service name; the keychain entry goes too', async () => {
+    const { sandbox, north, add, tokenIdOf, root, secrets } = await setup();
+    const tokenId = tokenIdOf(await add(sandbox.mintToken(north.id)));
+    expect(await root.call('tokens.remove', { tokenId, confirmation: 'north' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Type the service name "North apps" to confirm.' },
+    });
+    expect(await root.ok('tokens.remove', { tokenId, confirmation: 'North apps' })).toEqual({});
+    expect(await secrets.list()).toEqual([]);
+  });
+
+  it('reveal returns the secret to a direct admin and is audited without it', async () => {
+    const { sandbox, north, add, tokenIdOf, root, app } = await setup();
+    const sToken = sandbox.mintToken(north.id);
+    const tokenId = tokenIdOf(await add(sToken));
+    expect(await root.ok('tokens.reveal', { tokenId })).toEqual({ secret: sToken });
+    const entries = app.db.prepare('SELECT action, details FROM audit_entries ORDER BY id').all() as { action: string; details: string }[];
+    expect(entries.map((a) => a.action)).toEqual(expect.arrayContaining(['service.create', 'token.add', 'token.reveal']));
+    expect(entries.map((a) => a.details).join('')).not.toContain(sToken.slice(10, 50));
+  });
+});
+
+describe('which tokens an admin can use here', () => {
+  it('a second admin without direct rights on the school cannot use its token there or in a sibling school', async () => {
+    const { app, sandbox, north, add, tokenIdOf, root, school } = await setup();
+    const tokenId = tokenIdOf(await add(sandbox.mintToken(north.id)));
+    const sibling = await root.ok('groups.create', { parentId: 1, name: 'South High', kind: 'school' });
+    const algebra = await root.ok('groups.create', { parentId: school.id, name: 'Algebra', kind: 'class' });
+    expect((await root.ok('services.usableTokens', { groupId: algebra.id })).map((t) => t.tokenId)).toEqual([tokenId]);
+    expect(await root.ok('services.usableTokens', { groupId: sibling.id })).toEqual([]);
+
+    await root.ok('admins.create', { name: 'Dee District', email: 'dee@s.edu', password: 'district admin pw', directGroupIds: [1] });
+    const dee = await signedInAs(app, 'dee', 'dee@s.edu', 'district admin pw');
+    expect(await dee.ok('services.usableTokens', { groupId: school.id })).toEqual([]);
+    expect(await dee.ok('services.usableTokens', { groupId: sibling.id })).toEqual([]);
+    const [seen] = await dee.ok('services.list', { groupId: algebra.id });
+    expect(seen).toMatchObject({ name: 'North apps', inherited: true, directAdmin: false, usableHere: false });
+  });
+});

@@ -67,7 +67,7 @@ describe('adding a token', () => {
 
   it('refuses garbage with a precise message and stores nothing', async () => {
     const { add, root, school, secrets } = await setup();
-    expect(await add('this is not a token')).toMatchObject({
+    expect(await add('this is not a token!')).toMatchObject({
       ok: false,
       error: { code: 'TOKEN_INVALID', message: 'The token is not valid: it must be the Base64 text of the .vpptoken file, pasted whole.' },
     });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppleClient } from './apple/client/apple-client';
 import type { TransportOptions } from './apple/client/transport-options';
+import { auditHandlers } from './audit/audit-handlers';
 import { AuditLog } from './audit/audit-log';
 import { authHandlers } from './auth/auth-handlers';
 import { AuthService } from './auth/auth-service';
@@ -105,6 +106,7 @@ export function createApp(config: AppConfig): App {
     ...importHandlers(imports),
     ...jobHandlers(jobs),
     ...distributionHandlers(catalog, tokenService),
+    ...auditHandlers(audit, scopes),
   };
 
   const dispatch = createDispatcher({

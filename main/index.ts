@@ -2,6 +2,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { channelNames } from '../preload/contract';
 import { createApp, type App } from './app';
+import { appleConfigFromEnv } from './config/apple-config';
 import { dataDirArgument } from './config/data-dir';
 import { createOsSecretStore } from './keychain/os-secret-store';
 import { externalLinkTarget, isTrustedSender, mayGrantPermission, mayNavigate } from './window/navigation-guards';
@@ -61,7 +62,7 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => mayGrantPermission(permission));
 
   const dataDir = dataDirArgument(process.argv) || process.env.MD_DATA_DIR || app.getPath('userData');
-  const mdApp = createApp({ dataDir, secrets: createOsSecretStore() });
+  const mdApp = createApp({ dataDir, secrets: createOsSecretStore(), apple: appleConfigFromEnv(process.env) });
   wireIpc(mdApp);
   let win = createWindow(mdApp);
 

@@ -67,6 +67,8 @@ export const KeychainStatus = z.object({
 
 const groupId = z.strictObject({ groupId: id });
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-24.');
+
 const listQuery = <S extends readonly [string, ...string[]]>(sortable: S) =>
   z.strictObject({ groupId: id, sort: z.enum(sortable).default(sortable[0]), ...listWindow });
 
@@ -160,6 +162,36 @@ export const channels = {
   /** The secret itself, for View Token's Reveal and Copy; audited. */
   'tokens.reveal': channel('admin', z.strictObject({ tokenId: id }), z.object({ secret: z.string() })),
   'tokens.remove': channel('admin', z.strictObject({ tokenId: id, confirmation: z.string().max(200) }), z.object({})),
+
+  /** Who did what, when: newest first, filtered by admin, action and date. */
+  'audit.list': channel(
+    'admin',
+    z.strictObject({
+      adminId: id.nullable().default(null),
+      action: z.string().trim().max(100).default(''),
+      from: isoDay.nullable().default(null),
+      to: isoDay.nullable().default(null),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    z.object({
+      total: z.number().int(),
+      rows: z.array(
+        z.object({
+          id,
+          at: z.string(),
+          adminId: id.nullable(),
+          adminName: z.string().nullable(),
+          action: z.string(),
+          target: z.string(),
+          details: z.string(),
+        }),
+      ),
+      actions: z.array(z.string()),
+      /** "own" when the admin may read only their own entries. */
+      scope: z.enum(['all', 'own']),
+    }),
+  ),
 } as const;
 
 export const events = {

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
+import { appleConfigFromEnv } from '../config/apple-config';
 import { resolveDataDir } from '../config/data-dir';
 import { createOsSecretStore } from '../keychain/os-secret-store';
 import { startWebServer } from './web-server';
@@ -18,7 +19,7 @@ function portArgument(argv: readonly string[]): number {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = resolveDataDir({ argv, env: process.env, platform: process.platform, home: homedir() });
-  const app = createApp({ dataDir, secrets: createOsSecretStore() });
+  const app = createApp({ dataDir, secrets: createOsSecretStore(), apple: appleConfigFromEnv(process.env) });
   const web = await startWebServer({
     dispatch: app.dispatch,
     bus: app.bus,

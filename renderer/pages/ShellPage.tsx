@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../bridge/api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { OrganizationTree } from '../components/OrganizationTree';
 import { useSession } from '../store/session-store';
 import { useTree } from '../store/tree-store';
+import { AuditPage } from './audit/AuditPage';
 import { GroupPage } from './group/GroupPage';
 
 /** The signed-in app: the organization tree on the left, the chosen level on the right. */
@@ -11,6 +12,7 @@ export function ShellPage() {
   const { admin, organizationName, keychain, signOut } = useSession();
   const { groups, selectedId, error, load, select, changed } = useTree();
   const selected = groups.find((g) => g.id === selectedId) ?? null;
+  const [view, setView] = useState<'directory' | 'audit'>('directory');
 
   useEffect(() => {
     void load();
@@ -23,6 +25,9 @@ export function ShellPage() {
         <span className="brand">Managed Distribution</span>
         <span className="org-name">{organizationName}</span>
         <span className="spacer" />
+        <button type="button" aria-pressed={view === 'audit'} onClick={() => setView(view === 'audit' ? 'directory' : 'audit')}>
+          Audit log
+        </button>
         <span className="admin-name" aria-label="Signed in as">
           {admin?.name}
         </span>
@@ -39,10 +44,19 @@ export function ShellPage() {
         <nav className="sidebar" aria-label="Organization tree">
           <h2 className="sidebar-title">Organization</h2>
           <ErrorBanner message={error?.message} />
-          <OrganizationTree groups={groups} selectedId={selectedId} onSelect={select} />
+          <OrganizationTree
+            groups={groups}
+            selectedId={selectedId}
+            onSelect={(id) => {
+              setView('directory');
+              select(id);
+            }}
+          />
           {groups.length === 0 && !error ? <p className="muted sidebar-note">You are not a direct admin of any group yet.</p> : null}
         </nav>
-        <main className="content">{selected ? <GroupPage key={selected.id} group={selected} /> : null}</main>
+        <main className="content">
+          {view === 'audit' ? <AuditPage /> : selected ? <GroupPage key={selected.id} group={selected} /> : null}
+        </main>
       </div>
     </div>
   );

@@ -4,18 +4,20 @@ import { Tabs } from '../../components/Tabs';
 import { pathTo, useTree, type GroupNode } from '../../store/tree-store';
 import { AdminsTab } from '../admins/AdminsTab';
 import { DevicesTab } from '../devices/DevicesTab';
+import { ManagedDistributionTab } from '../distribution/ManagedDistributionTab';
 import { ImportWizard } from '../import/ImportWizard';
 import { UsersTab } from '../users/UsersTab';
 import { DeleteGroupDialog, MoveGroupDialog, NewGroupDialog, RenameGroupDialog } from './GroupDialogs';
 import { kindLabels } from './group-labels';
 
-type Tab = 'users' | 'devices' | 'admins';
+type Tab = 'users' | 'devices' | 'admins' | 'distribution';
 type GroupDialog = 'new' | 'rename' | 'move' | 'delete' | 'import' | null;
 
 const tabs = [
   { id: 'users', label: 'Users' },
   { id: 'devices', label: 'Devices' },
   { id: 'admins', label: 'Admins' },
+  { id: 'distribution', label: 'Managed Distribution' },
 ] as const;
 
 /** One level of the organization: its path, its actions, and who and what is at or below it. */
@@ -61,6 +63,7 @@ export function GroupPage({ group }: { group: GroupNode }) {
       {tab === 'users' ? <UsersTab groupId={group.id} /> : null}
       {tab === 'devices' ? <DevicesTab groupId={group.id} /> : null}
       {tab === 'admins' ? <AdminsTab groupId={group.id} /> : null}
+      {tab === 'distribution' ? <ManagedDistributionTab group={group} /> : null}
       {dialog === 'new' ? <NewGroupDialog group={group} onClose={close} /> : null}
       {dialog === 'rename' ? <RenameGroupDialog group={group} onClose={close} /> : null}
       {dialog === 'move' ? <MoveGroupDialog group={group} onClose={close} /> : null}

@@ -14,9 +14,10 @@ export interface RunningApp {
 }
 
 /** Starts browser mode as `npm start` would (built output, real keychain) on a data folder. */
-export async function startBrowserMode(dataDir: string): Promise<RunningApp> {
+export async function startBrowserMode(dataDir: string, env: Record<string, string> = {}): Promise<RunningApp> {
   const child: ChildProcess = spawn(process.execPath, ['dist/main/web-main.js', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { api } from '../../bridge/api';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { AddTokenDialog } from './AddTokenDialog';
+import { RemoveTokenDialog } from './RemoveTokenDialog';
+import { formatDay, statusLabels, statusNotice, type ServiceView, type TokenView } from './token-labels';
+import { ViewTokenDialog } from './ViewTokenDialog';
+
+const LATER = 'Arrives with the Managed Distribution Report and sync, the next part of this app to be built.';
+
+type Open = { kind: 'add' } | { kind: 'view'; token: TokenView } | { kind: 'remove'; token: TokenView } | null;
+
+/** One Managed Distribution service: its location, active token, actions and tokens. */
+export function ServiceCard({ service }: { service: ServiceView }) {
+  const [open, setOpen] = useState<Open>(null);
+  const [error, setError] = useState<string | null>(null);
+  const active = service.tokens.find((t) => t.active) ?? null;
+  const notice = active ? statusNotice(active) : null;
+  const headingId = `service-${service.id}`;
+
+  async function run(call: () => Promise<{ ok: boolean; error?: { message: string } }>) {
+    const result = await call();
+    setError(result.ok ? null : (result.error?.message ?? null));
+  }
+
+  return (
+    <article className="service-card" aria-labelledby={headingId}>
+      <header className="service-head">
+        <div>
+          <h3 id={headingId}>{service.name}</h3>
+          <p className="muted">
+            {service.locationName ? `Apple location: ${service.locationName}` : 'No token yet'}
+            {active ? ` · Organization: ${active.orgName}` : ''}
+            {service.inherited ? ` · Kept in ${service.groupName} (read only here)` : ''}
+          </p>
+        </div>
+        <div className={`token-status status-${active?.status ?? 'none'}`}>
+          {active ? `Active token: ${statusLabels[active.status]}, expires ${formatDay(active.expiresAt)}` : 'No active token'}
+        </div>
+      </header>
+      {notice ? (
+        <div className={active?.status === 'expiring' ? 'banner banner-warning-box' : 'banner banner-error'} role="alert">
+          {notice}
+        </div>
+      ) : null}
+      {active?.otherMdm ? (
+        <div className="banner banner-warning-box" role="status">
+          Apple says another MDM server ("{active.otherMdm}") manages this location. Only one server should manage a location at a time.
+        </div>
+      ) : null}
+      <ErrorBanner message={error} />
+      <div className="service-actions">
+        <button type="button" disabled={!active} onClick={() => active && setOpen({ kind: 'view', token: active })}>
+          View Token
+        </button>
+        {['View Licenses', 'View Users', 'Invite Users', 'Sync now'].map((label) => (
+          <button key={label} type="button" disabled title={LATER} aria-describedby={`${headingId}-later`}>
+            {label}
+          </button>
+        ))}
+        {service.directAdmin && !service.inherited ? (
+          <button type="button" className="primary" onClick={() => setOpen({ kind: 'add' })}>
+            Add Token
+          </button>
+        ) : null}
+      </div>
+      <p className="field-hint" id={`${headingId}-later`}>
+        Licenses, users, invitations and sync: {LATER.charAt(0).toLowerCase() + LATER.slice(1)}
+      </p>
+      {service.tokens.length > 0 ? (
+        <table className="plain-table" aria-label={`Tokens of ${service.name}`}>
+          <thead>
+            <tr>
+              <th scope="col">Fingerprint</th>
+              <th scope="col">Expires</th>
+              <th scope="col">Status</th>
+              <th scope="col">Added</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {service.tokens.map((token) => (
+              <tr key={token.id}>
+                <td>
+                  <code>{token.fingerprint}</code>
+                  {token.active ? <span className="pill">Active</span> : null}
+                </td>
+                <td>{formatDay(token.expiresAt)}</td>
+                <td>{statusLabels[token.status]}</td>
+                <td>
+                  {formatDay(token.addedAt)}
+                  {token.addedBy ? ` by ${token.addedBy}` : ''}
+                </td>
+                <td className="row-actions">
+                  <button type="button" className="link" onClick={() => setOpen({ kind: 'view', token })}>
+                    View
+                  </button>
+                  {service.directAdmin && !token.active ? (
+                    <button type="button" className="link" onClick={() => void run(() => api.tokens.makeActive({ tokenId: token.id }))}>
+                      Make active
+                    </button>
+                  ) : null}
+                  {service.directAdmin ? (
+                    <button type="button" className="link" onClick={() => void run(() => api.tokens.recheck({ tokenId: token.id }))}>
+                      Check with Apple
+                    </button>
+                  ) : null}
+                  {service.mayRemoveTokens ? (
+                    <button type="button" className="danger-link" onClick={() => setOpen({ kind: 'remove', token })}>
+                      Remove
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {open?.kind === 'add' ? <AddTokenDialog service={service} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === 'view' ? <ViewTokenDialog service={service} token={open.token} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === 'remove' ? <RemoveTokenDialog service={service} token={open.token} onClose={() => setOpen(null)} /> : null}
+    </article>
+  );
+}

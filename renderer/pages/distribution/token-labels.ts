@@ -1,0 +1,36 @@
+import type { ChannelOutput } from '../../../preload/contract';
+
+export type ServiceView = ChannelOutput<'services.list'>[number];
+export type TokenView = ServiceView['tokens'][number];
+
+export const statusLabels: Record<TokenView['status'], string> = {
+  valid: 'Valid',
+  expiring: 'Expiring soon',
+  expired: 'Expired',
+  revoked: 'Revoked',
+  invalid: 'Invalid',
+};
+
+export function formatDay(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+export function daysLeft(iso: string): number {
+  return Math.max(0, Math.ceil((new Date(iso).getTime() - Date.now()) / 86_400_000));
+}
+
+/** The sentence the page shows for a token Apple no longer accepts, or one about to lapse. */
+export function statusNotice(token: TokenView): string | null {
+  switch (token.status) {
+    case 'revoked':
+      return 'Error: The sToken has been revoked. Sign in to Apple School Manager, download the token again and add it here.';
+    case 'expired':
+      return `The token expired on ${formatDay(token.expiresAt)}. Download a new token from Apple School Manager and add it here.`;
+    case 'invalid':
+      return 'Apple does not accept this token. Download the token again from Apple School Manager and add it here.';
+    case 'expiring':
+      return `The active token expires on ${formatDay(token.expiresAt)}, in ${daysLeft(token.expiresAt)} days. Download a new one from Apple School Manager and add it before then.`;
+    case 'valid':
+      return null;
+  }
+}

@@ -1,0 +1,153 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startAppleSandbox, type AppleSandbox } from '../../main/apple/sandbox/apple-sandbox';
+import { freshDataDir, startBrowserMode, type RunningApp } from './support/app-process';
+import { createOrganization, rootAdmin, signIn } from './support/first-run';
+
+let data: ReturnType<typeof freshDataDir>;
+let app: RunningApp;
+let sandbox: AppleSandbox;
+
+test.beforeEach(async () => {
+  sandbox = await startAppleSandbox();
+  data = freshDataDir();
+  app = await startBrowserMode(data.dir, { MD_APPLE_BASE_URL: sandbox.baseUrl });
+});
+
+test.afterEach(async () => {
+  await app.stop();
+  await sandbox.close();
+  data.remove();
+});
+
+const tree = (page: Page) => page.getByRole('tree', { name: 'Organization' });
+const dialog = (page: Page, name: string | RegExp) => page.getByRole('dialog', { name });
+const card = (page: Page, name: string) => page.getByRole('article', { name });
+
+async function createGroup(page: Page, name: string) {
+  await page.getByRole('button', { name: 'New group…' }).click();
+  const d = dialog(page, /New group in/);
+  await d.getByLabel('Name').fill(name);
+  await d.getByLabel('Kind').selectOption({ label: 'School' });
+  await d.getByRole('button', { name: 'Create group' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+}
+
+async function makeDirectAdminOf(page: Page, groupName: string) {
+  await tree(page).getByRole('treeitem', { name: /Springfield District/ }).click();
+  await page.getByRole('tab', { name: 'Admins' }).click();
+  await page.getByRole('button', { name: `Edit ${rootAdmin.name}` }).click();
+  const d = dialog(page, `Edit ${rootAdmin.name}`);
+  await d.getByRole('checkbox', { name: new RegExp(groupName) }).check();
+  await d.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(rootAdmin.name) })).toContainText(groupName);
+}
+
+async function createService(page: Page, name: string) {
+  await page.getByLabel('New Managed Distribution service').fill(name);
+  await page.getByRole('button', { name: 'Create Service' }).click();
+  await expect(card(page, name)).toBeVisible();
+}
+
+async function addToken(page: Page, service: string, token: string, makeActive: boolean) {
+  await card(page, service).getByRole('button', { name: 'Add Token' }).click();
+  const d = dialog(page, `Add token to ${service}`);
+  await d.getByLabel('Service token').fill(token);
+  await d.getByLabel('Make Active').setChecked(makeActive);
+  await d.getByRole('button', { name: 'Add Token' }).click();
+  return d;
+}
+
+test('services, Add Token with Make Active, garbage refused, View Token reveal, and who may use the token', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const location = sandbox.createLocation({ name: 'North High Location', orgName: 'Springfield SD' });
+  await createOrganization(page, app.url);
+  await createGroup(page, 'North High');
+  await tree(page).getByRole('treeitem', { name: /Springfield District/ }).click();
+  await createGroup(page, 'South High');
+  await makeDirectAdminOf(page, 'North High');
+
+  await tree(page).getByRole('treeitem', { name: /North High/ }).click();
+  await page.getByRole('tab', { name: 'Managed Distribution' }).click();
+  await createService(page, 'North apps');
+  await createService(page, 'North books');
+
+  const garbage = await addToken(page, 'North apps', 'definitely not a token!', true);
+  await expect(garbage.getByRole('alert')).toHaveText('The token is not valid: it must be the Base64 text of the .vpptoken file, pasted whole.');
+  await expect(garbage.getByLabel('Service token')).toHaveAttribute('aria-invalid', 'true');
+  await garbage.getByRole('button', { name: 'Cancel' }).click();
+  await expect(card(page, 'North apps')).toContainText('No active token');
+
+  const sToken = sandbox.mintToken(location.id);
+  const added = await addToken(page, 'North apps', sToken, true);
+  await expect(added).toBeHidden();
+  await expect(card(page, 'North apps')).toContainText('Active token: Valid');
+  await expect(card(page, 'North apps')).toContainText('Apple location: North High Location');
+
+  await card(page, 'North apps').getByRole('button', { name: 'View Token' }).click();
+  const view = dialog(page, 'Token of North apps');
+  await expect(view).toContainText('Springfield SD');
+  await expect(view.getByTestId('token-secret')).not.toContainText(sToken.slice(0, 20));
+  await view.getByRole('button', { name: 'Reveal' }).click();
+  await expect(view.getByTestId('token-secret')).toHaveText(sToken);
+  await view.getByRole('button', { name: 'Copy' }).click();
+  await expect(view.getByRole('status')).toHaveText('The token was copied to the clipboard.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(sToken);
+  await view.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('token-secret')).toHaveCount(0);
+  expect(await page.content()).not.toContain(sToken.slice(0, 40));
+
+  // A second admin, direct admin of South High only: sees nothing of North High, and at the
+  // organization level may not use the North token.
+  await tree(page).getByRole('treeitem', { name: /South High/ }).click();
+  await page.getByRole('tab', { name: 'Admins' }).click();
+  await page.getByRole('button', { name: 'Add admin…' }).click();
+  const addAdmin = dialog(page, 'Add admin');
+  await addAdmin.getByLabel('Name').fill('Sam South');
+  await addAdmin.getByLabel('Email').fill('sam@springfield.edu');
+  await addAdmin.getByLabel('Password').fill('south high admin');
+  await addAdmin.getByRole('button', { name: 'Add admin' }).click();
+  await expect(page.getByRole('row', { name: /Sam South/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, 'sam@springfield.edu', 'south high admin');
+  await page.getByRole('tab', { name: 'Managed Distribution' }).click();
+  await expect(page.getByText('No services in South High yet.')).toBeVisible();
+  await expect(page.getByRole('article')).toHaveCount(0);
+  const usable = await page.evaluate(async ([origin, key]) => {
+    const answer = await fetch(`${origin}/api/services.usableTokens`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}`, 'X-Client-Id': sessionStorage.getItem('md.clientId')! },
+      body: JSON.stringify({ groupId: 3 }),
+    });
+    return answer.json();
+  }, [app.origin, app.key] as const);
+  expect(usable).toEqual({ ok: true, value: [] });
+});
+
+test('an expiring token shows a banner with the days left', async ({ page }) => {
+  const location = sandbox.createLocation({ name: 'District Location' });
+  await createOrganization(page, app.url);
+  await page.getByRole('tab', { name: 'Managed Distribution' }).click();
+  await createService(page, 'District apps');
+  const token = sandbox.mintToken(location.id, { expiresAt: new Date(Date.now() + 10 * 86_400_000 - 60_000) });
+  await addToken(page, 'District apps', token, true);
+  const added = dialog(page, 'Token added to District apps');
+  await expect(added.getByRole('alert')).toContainText('(in 10 days)');
+  await added.getByRole('button', { name: 'Close' }).click();
+  await expect(card(page, 'District apps').getByRole('alert')).toContainText('in 10 days');
+  await expect(card(page, 'District apps')).toContainText('Active token: Expiring soon');
+});
+
+test('a revoked token shows the revocation error after the next call to Apple', async ({ page }) => {
+  const location = sandbox.createLocation({ name: 'District Location' });
+  await createOrganization(page, app.url);
+  await page.getByRole('tab', { name: 'Managed Distribution' }).click();
+  await createService(page, 'District apps');
+  const token = sandbox.mintToken(location.id);
+  await addToken(page, 'District apps', token, true);
+  await expect(card(page, 'District apps')).toContainText('Active token: Valid');
+  sandbox.revokeToken(token);
+  await card(page, 'District apps').getByRole('button', { name: 'Check with Apple' }).click();
+  await expect(card(page, 'District apps').getByRole('alert').first()).toContainText('Error: The sToken has been revoked');
+  await expect(card(page, 'District apps')).toContainText('Active token: Revoked');
+});

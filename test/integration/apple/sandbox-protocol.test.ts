@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { startSandboxHarness } from '../../support/apple/sandbox-harness';
+
+/** Requests our client never sends, made by hand to check the sandbox answers as Apple does. */
+describe("the sandbox speaks Apple's protocol", () => {
+  async function call(url: string, init: RequestInit = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await fetch(url, init);
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  it('answers a wrong method with 405 / 9726', async () => {
+    const { sandbox, token } = await startSandboxHarness();
+    const answer = await call(`${sandbox.baseUrl}/assets/associate`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(answer).toEqual({ status: 405, body: { errorNumber: 9726, errorMessage: 'Method not allowed' } });
+  });
+
+  it('answers a body that is not JSON-typed with 415 / 9727', async () => {
+    const { sandbox, token } = await startSandboxHarness();
+    const answer = await call(`${sandbox.baseUrl}/users/create`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain' },
+      body: '{"users":[{"clientUserId":"a"}]}',
+    });
+    expect(answer).toMatchObject({ status: 415, body: { errorNumber: 9727 } });
+  });
+
+  it.each(['', 'Basic abc', 'Bearer', 'Bearer two words', 'bearer abc'])('answers the Authorization header %j with 401 / 9722', async (header) => {
+    const { sandbox } = await startSandboxHarness();
+    const answer = await call(`${sandbox.baseUrl}/client/config`, header ? { headers: { Authorization: header } } : {});
+    expect(answer).toMatchObject({ status: 401, body: { errorNumber: 9722 } });
+  });
+
+  it('answers service config without a token', async () => {
+    const { sandbox } = await startSandboxHarness();
+    const answer = await call(`${sandbox.baseUrl}/service/config`);
+    expect(answer.status).toBe(200);
+    expect((answer.body.urls as Record<string, string>).invitationEmail).toContain('inviteCode=%25inviteCode%25');
+  });
+
+  it('answers a page index past the end with 9650 and a bad JSON body with 9602', async () => {
+    const { sandbox, token } = await startSandboxHarness();
+    const auth = { Authorization: `Bearer ${token}` };
+    expect(await call(`${sandbox.baseUrl}/users?pageIndex=1`, { headers: auth })).toMatchObject({ status: 400, body: { errorNumber: 9650 } });
+    expect(await call(`${sandbox.baseUrl}/users?pageIndex=0`, { headers: auth })).toMatchObject({ status: 200, body: { users: [], totalPages: 0 } });
+    const badJson = await call(`${sandbox.baseUrl}/users/create`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"users": [' });
+    expect(badJson).toMatchObject({ status: 400, body: { errorNumber: 9602 } });
+  });
+
+  it('adds uId to every answer and paging fields only while pages remain', async () => {
+    const { sandbox, token, location } = await startSandboxHarness({ pageSize: 4 });
+    sandbox.generate(location.id, { seed: 1, apps: 3, books: 0, users: 5, assignments: 6 });
+    const auth = { headers: { Authorization: `Bearer ${token}` } };
+    const first = await call(`${sandbox.baseUrl}/assignments`, auth);
+    expect(first.body).toMatchObject({ uId: location.uId, currentPageIndex: 0, nextPageIndex: 1, totalPages: 2, size: 4 });
+    const last = await call(`${sandbox.baseUrl}/assignments?pageIndex=1`, auth);
+    expect(last.body).toMatchObject({ currentPageIndex: 1, totalPages: 2, size: 2 });
+    expect(last.body).not.toHaveProperty('nextPageIndex');
+    expect(last.body).not.toHaveProperty('tokenExpirationDate');
+  });
+
+  it('accepts an invitation through the control endpoint', async () => {
+    const { sandbox, client, location } = await startSandboxHarness();
+    await client.waitForEvent(await client.createUsers([{ clientUserId: 'a' }]));
+    const [user] = sandbox.usersOf(location.id);
+    const accept = (inviteCode: string) =>
+      call(`${sandbox.origin}/sandbox/accept-invitation`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ inviteCode }) });
+    expect(await accept(user?.inviteCode ?? '')).toMatchObject({ status: 200, body: { clientUserId: 'a', idHash: expect.any(String) } });
+    expect(await accept(user?.inviteCode ?? '')).toMatchObject({ status: 404 });
+    expect(sandbox.usersOf(location.id)[0]?.status).toBe('Associated');
+  });
+});

@@ -96,32 +96,44 @@ test('services, Add Token with Make Active, garbage refused, View Token reveal, 
   await expect(page.getByTestId('token-secret')).toHaveCount(0);
   expect(await page.content()).not.toContain(sToken.slice(0, 40));
 
-  // A second admin, direct admin of South High only: sees nothing of North High, and at the
-  // organization level may not use the North token.
-  await tree(page).getByRole('treeitem', { name: /South High/ }).click();
+  // A second admin, direct admin of the organization but not of North High: sees the North
+  // service, but may not use its token at North High, nor at a sibling school.
+  await tree(page).getByRole('treeitem', { name: /Springfield District/ }).click();
   await page.getByRole('tab', { name: 'Admins' }).click();
   await page.getByRole('button', { name: 'Add admin…' }).click();
   const addAdmin = dialog(page, 'Add admin');
-  await addAdmin.getByLabel('Name').fill('Sam South');
-  await addAdmin.getByLabel('Email').fill('sam@springfield.edu');
-  await addAdmin.getByLabel('Password').fill('south high admin');
+  await addAdmin.getByLabel('Name').fill('Dee District');
+  await addAdmin.getByLabel('Email').fill('dee@springfield.edu');
+  await addAdmin.getByLabel('Password').fill('district admin pw');
   await addAdmin.getByRole('button', { name: 'Add admin' }).click();
-  await expect(page.getByRole('row', { name: /Sam South/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Dee District/ })).toBeVisible();
 
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await signIn(page, 'sam@springfield.edu', 'south high admin');
+  await signIn(page, 'dee@springfield.edu', 'district admin pw');
+  await tree(page).getByRole('treeitem', { name: /North High/ }).click();
   await page.getByRole('tab', { name: 'Managed Distribution' }).click();
-  await expect(page.getByText('No services in South High yet.')).toBeVisible();
-  await expect(page.getByRole('article')).toHaveCount(0);
-  const usable = await page.evaluate(async ([origin, key]) => {
-    const answer = await fetch(`${origin}/api/services.usableTokens`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}`, 'X-Client-Id': sessionStorage.getItem('md.clientId')! },
-      body: JSON.stringify({ groupId: 3 }),
-    });
-    return answer.json();
-  }, [app.origin, app.key] as const);
-  expect(usable).toEqual({ ok: true, value: [] });
+  const north = card(page, 'North apps');
+  await expect(north.getByRole('note')).toHaveText(/You cannot use this token here: only a direct admin of North High may use it/);
+  await expect(north.getByRole('button', { name: 'Add Token' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/distribution-district-admin.png', fullPage: true });
+  await north.getByRole('button', { name: 'View Token' }).click();
+  await expect(dialog(page, 'Token of North apps')).toContainText('Only a direct admin of North High can reveal this token.');
+  await dialog(page, 'Token of North apps').getByRole('button', { name: 'Close' }).click();
+
+  const usableAt = (groupId: number) =>
+    page.evaluate(
+      async ([origin, key, id]) => {
+        const answer = await fetch(`${origin}/api/services.usableTokens`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}`, 'X-Client-Id': sessionStorage.getItem('md.clientId')! },
+          body: JSON.stringify({ groupId: id }),
+        });
+        return answer.json();
+      },
+      [app.origin, app.key, groupId] as const,
+    );
+  expect(await usableAt(2)).toEqual({ ok: true, value: [] });
+  expect(await usableAt(3)).toEqual({ ok: true, value: [] });
 });
 
 test('an expiring token shows a banner with the days left', async ({ page }) => {

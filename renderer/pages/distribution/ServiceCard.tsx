@@ -6,7 +6,7 @@ import { RemoveTokenDialog } from './RemoveTokenDialog';
 import { formatDay, statusLabels, statusNotice, type ServiceView, type TokenView } from './token-labels';
 import { ViewTokenDialog } from './ViewTokenDialog';
 
-const LATER = 'Arrives with the Managed Distribution Report and sync, the next part of this app to be built.';
+const LATER = 'Licenses, users, invitations and sync come with the Managed Distribution Report, the next part of this app to be built.';
 
 type Open = { kind: 'add' } | { kind: 'view'; token: TokenView } | { kind: 'remove'; token: TokenView } | null;
 
@@ -48,6 +48,12 @@ export function ServiceCard({ service }: { service: ServiceView }) {
           Apple says another MDM server ("{active.otherMdm}") manages this location. Only one server should manage a location at a time.
         </div>
       ) : null}
+      {active && !service.usableHere && (active.status === 'valid' || active.status === 'expiring') ? (
+        <p className="banner banner-info" role="note">
+          You cannot use this token here: only a direct admin of {service.groupName} may use it, in {service.groupName} and the groups
+          below it.
+        </p>
+      ) : null}
       <ErrorBanner message={error} />
       <div className="service-actions">
         <button type="button" disabled={!active} onClick={() => active && setOpen({ kind: 'view', token: active })}>
@@ -65,7 +71,7 @@ export function ServiceCard({ service }: { service: ServiceView }) {
         ) : null}
       </div>
       <p className="field-hint" id={`${headingId}-later`}>
-        Licenses, users, invitations and sync: {LATER.charAt(0).toLowerCase() + LATER.slice(1)}
+        {LATER}
       </p>
       {service.tokens.length > 0 ? (
         <table className="plain-table" aria-label={`Tokens of ${service.name}`}>

@@ -54,7 +54,7 @@ describe('paged reads against the sandbox', () => {
     expect(await users.all()).toHaveLength(100);
     const since = full.versionId ?? '';
 
-    const [first, second] = sandbox.usersOf(location.id).filter((user) => user.status !== 'Retired');
+    const [first] = sandbox.usersOf(location.id).filter((user) => user.status !== 'Retired');
     const freeTitle = sandbox.assetsOf(location.id).find((asset) => asset.availableCount > 2 && asset.deviceAssignable);
     const event = await client.associate({ assets: [{ adamId: freeTitle?.adamId ?? '' }], serialNumbers: ['NEWSERIAL01'] });
     await client.waitForEvent(event);
@@ -67,7 +67,6 @@ describe('paged reads against the sandbox', () => {
     expect(changes.versionId).not.toBe(since);
     const changedUsers = await client.readUsers({ sinceVersionId: users.versionId ?? '' }).all();
     expect(changedUsers.map((user) => [user.clientUserId, user.email])).toEqual([[first?.clientUserId, 'changed@lincoln.example.org']]);
-    expect(second).toBeDefined();
     expect(await client.readAssignments({ sinceVersionId: changes.versionId ?? '' }).all()).toEqual([]);
   });
 

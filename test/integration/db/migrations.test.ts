@@ -52,12 +52,48 @@ describe('database migrations on a real file', () => {
     old.prepare("INSERT INTO admins (name, email, password_hash, created_at) VALUES ('Ada', 'ada@x.edu', 'h', '2026-01-01')").run();
     old.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, migrations.slice(0, 2));
     expect(schemaVersion(db)).toBe(2);
     expect(db.prepare('SELECT name FROM groups').all()).toEqual([{ name: 'Springfield' }]);
     expect(db.prepare('SELECT email FROM admins').all()).toEqual([{ email: 'ada@x.edu' }]);
     db.prepare("INSERT INTO audit_entries (at, admin_id, action, target) VALUES ('2026-01-02', 1, 'x', 'y')").run();
     expect(db.prepare('SELECT details FROM audit_entries').get()).toEqual({ details: '{}' });
+    db.close();
+  });
+
+  it('0003 adds users, devices and memberships to a version-2 database, keeping its groups', () => {
+    const db = new Database(join(tempDir(), 'md.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations, 2);
+    db.prepare("INSERT INTO groups (parent_id, name, kind, created_at) VALUES (NULL, 'Springfield', 'organization', '2026-01-01')").run();
+    migrate(db, migrations, 3);
+    expect(db.prepare('SELECT name, external_id FROM groups').all()).toEqual([{ name: 'Springfield', external_id: null }]);
+    db.prepare("INSERT INTO users (name, role, home_group_id, created_at, updated_at) VALUES ('Ana', 'student', 1, 'x', 'x')").run();
+    const device = db.prepare("INSERT INTO devices (serial_number, platform, os_version, home_group_id, user_id, admin_id, created_at, updated_at) VALUES (?, 'iPadOS', '17', 1, ?, ?, 'x', 'x')");
+    device.run('SERIAL0001', 1, null);
+    expect(() => device.run('serial0001', null, null)).toThrow(/UNIQUE/);
+    db.prepare("INSERT INTO admins (name, email, password_hash, created_at) VALUES ('Ada', 'a@x', 'h', 'x')").run();
+    expect(() => device.run('SERIAL0002', 1, 1)).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('0004 adds services and tokens, with at most one active token per service', () => {
+    const db = new Database(join(tempDir(), 'md.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations, 3);
+    db.prepare("INSERT INTO groups (parent_id, name, kind, created_at) VALUES (NULL, 'Springfield', 'organization', '2026-01-01')").run();
+    db.prepare("INSERT INTO users (name, role, home_group_id, created_at, updated_at) VALUES ('Ana', 'student', 1, 'x', 'x')").run();
+    migrate(db, migrations, 4);
+    expect(db.prepare('SELECT name FROM users').all()).toEqual([{ name: 'Ana' }]);
+    db.prepare("INSERT INTO services (group_id, name, created_at) VALUES (1, 'Apps', 'x')").run();
+    expect(() => db.prepare("INSERT INTO services (group_id, name, created_at) VALUES (1, 'APPS', 'x')").run()).toThrow(/UNIQUE/);
+    const token = db.prepare(
+      "INSERT INTO tokens (service_id, fingerprint, org_name, location_name, location_uid, expires_at, active, added_at) VALUES (1, ?, 'O', 'L', 'U', 'x', ?, 'x')",
+    );
+    token.run('f1', 1);
+    token.run('f2', 0);
+    expect(() => token.run('f3', 1)).toThrow(/UNIQUE/);
+    expect(() => db.prepare('DELETE FROM groups WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
     db.close();
   });
 

@@ -70,7 +70,7 @@ describe('Apple School Manager import', () => {
     const { root, run } = await importDistrict(files);
     const first = await run();
     const second = await run();
-    const total = (s: NonNullable<typeof first.summary>) => Object.values(s).reduce((n, c) => n + c.created + c.updated + c.unchanged, 0);
+    const total = (s: NonNullable<typeof first.summary>) => Object.values(s).reduce((n, c) => n + (c.created ?? 0) + (c.updated ?? 0) + (c.unchanged ?? 0), 0);
     expect(second.summary).toEqual({
       schools: { created: 0, updated: 0, unchanged: first.summary!.schools!.created },
       classes: { created: 0, updated: 0, unchanged: first.summary!.classes!.created },

@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import type { Clock } from '../../clock/clock';
+import { AppleApiError } from '../errors/apple-api-error';
+import { errorForFailure } from './failure-to-error';
+import { attemptRequest } from './http-attempt';
+import { retryDelay, type RetrySettings } from './retry-policy';
+import type { Sleep } from './sleep';
+
+export type QueryValue = string | number | boolean | undefined;
+
+export interface AppleRequest<T> {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** False only for Apple's public endpoints (service config, lookup). */
+  authenticated: boolean;
+  answer: z.ZodType<T>;
+  signal?: AbortSignal | undefined;
+}
+
+export interface RequesterOptions {
+  baseUrl: string;
+  /** The normalized sToken, sent as bearer; absent for public services. */
+  token?: string;
+  /** Names the service in admin-facing messages ("Apple's service", "Apple's app lookup"). */
+  serviceName: string;
+  fetch: typeof fetch;
+  clock: Clock;
+  sleep: Sleep;
+  random: () => number;
+  retry: RetrySettings;
+  timeoutMs: number;
+}
+
+/**
+ * Sends one logical request to Apple: attempts, bounded retries, validated answer.
+ *
+ * Every failure that leaves this class is an AppleApiError with an admin sentence; a
+ * caller's abort is the only other way out.
+ */
+export class AppleRequester {
+  constructor(private readonly options: RequesterOptions) {}
+
+  async send<T>(request: AppleRequest<T>): Promise<T> {
+    const { clock, sleep, random, retry } = this.options;
+    const startedAt = clock.now().getTime();
+    const url = this.urlFor(request);
+    const init = this.initFor(request);
+    for (let attempt = 1; ; attempt++) {
+      const result = await attemptRequest({ fetch: this.options.fetch, url, init, timeoutMs: this.options.timeoutMs, signal: request.signal });
+      if (result.ok) return this.validated(request, result.body);
+      const now = clock.now();
+      const delay = retryDelay(result.failure, { attempt, elapsedMs: now.getTime() - startedAt, now, random }, retry);
+      if (delay === null) throw errorForFailure(result.failure, this.options.serviceName);
+      await sleep(delay, request.signal);
+    }
+  }
+
+  private urlFor(request: AppleRequest<unknown>): string {
+    const url = new URL(this.options.baseUrl.replace(/\/+$/, '') + request.path);
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    return url.toString();
+  }
+
+  private initFor(request: AppleRequest<unknown>): RequestInit {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (request.authenticated && this.options.token) headers.Authorization = `Bearer ${this.options.token}`;
+    if (request.body === undefined) return { method: request.method, headers };
+    headers['Content-Type'] = 'application/json';
+    return { method: request.method, headers, body: JSON.stringify(request.body) };
+  }
+
+  private validated<T>(request: AppleRequest<T>, body: unknown): T {
+    const parsed = request.answer.safeParse(body);
+    if (parsed.success) return parsed.data;
+    const where = parsed.error.issues[0]?.path.join('.') || 'the answer';
+    throw new AppleApiError(
+      'INTERNAL',
+      `${this.options.serviceName} answered ${request.method} ${request.path} in an unexpected shape (${where}). Please report this problem.`,
+      { appleErrorNumber: null, httpStatus: 200, appleMessage: null },
+    );
+  }
+}

@@ -1,0 +1,23 @@
+import type { ErrorCode } from '../../../preload/error-codes';
+import { DomainError } from '../../errors/domain-error';
+
+export interface AppleFailureDetails {
+  /** Apple's error number, or null when Apple was not reached or sent none. */
+  appleErrorNumber: number | null;
+  httpStatus: number | null;
+  /** Apple's own wording, for the log; never shown in place of our sentence. */
+  appleMessage: string | null;
+}
+
+/** A failure talking to Apple, with Apple's number kept for logs and for callers that branch on it. */
+export class AppleApiError extends DomainError {
+  readonly appleErrorNumber: number | null;
+  readonly httpStatus: number | null;
+
+  constructor(code: ErrorCode, message: string, details: AppleFailureDetails) {
+    super(code, message, details);
+    this.name = 'AppleApiError';
+    this.appleErrorNumber = details.appleErrorNumber;
+    this.httpStatus = details.httpStatus;
+  }
+}

@@ -1,0 +1,48 @@
+import type { AppleClientConfig } from '../wire/apple-client-config';
+import { parseAppleDate } from '../wire/apple-date';
+
+export interface MdmInfo {
+  id: string;
+  name: string;
+  metadata: string | null;
+}
+
+/** The Apple location a token stands for, as GET/POST /client/config describes it. */
+export interface LocationConfig {
+  locationName: string;
+  /** Apple's library id: a later token for the same service must name the same one. */
+  uId: string;
+  countryCode: string | null;
+  defaultPlatform: string | null;
+  websiteUrl: string | null;
+  /** The MDM that last claimed this location; null until one does. */
+  mdmInfo: MdmInfo | null;
+  notificationUrl: string | null;
+  notificationTypes: string[];
+  /** Apple sends it only in the last days of a token's life. */
+  tokenExpiresAt: Date | null;
+}
+
+export function locationConfigFromApple(wire: AppleClientConfig): LocationConfig {
+  return {
+    locationName: wire.locationName,
+    uId: wire.uId,
+    countryCode: wire.countryISO2ACode ?? null,
+    defaultPlatform: wire.defaultPlatform ?? null,
+    websiteUrl: wire.websiteURL ?? null,
+    mdmInfo: wire.mdmInfo ? { id: wire.mdmInfo.id, name: wire.mdmInfo.name, metadata: wire.mdmInfo.metadata ?? null } : null,
+    notificationUrl: wire.notificationUrl ?? null,
+    notificationTypes: wire.notificationTypes ?? [],
+    tokenExpiresAt: wire.tokenExpirationDate ? parseAppleDate(wire.tokenExpirationDate) : null,
+  };
+}
+
+/**
+ * True when another MDM server has claimed the location since we did.
+ *
+ * Only one MDM should manage a location at a time; the admin must be warned, not silently
+ * fought over.
+ */
+export function managedByAnotherMdm(config: LocationConfig, ourMdmId: string): boolean {
+  return config.mdmInfo !== null && config.mdmInfo.id !== ourMdmId;
+}

@@ -1,0 +1,3 @@
+export function hasDuplicates(values: string[]): boolean {
+  return new Set(values).size !== values.length;
+}

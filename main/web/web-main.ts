@@ -19,7 +19,8 @@ function portArgument(argv: readonly string[]): number {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = resolveDataDir({ argv, env: process.env, platform: process.platform, home: homedir() });
-  const app = createApp({ dataDir, secrets: createOsSecretStore(), apple: appleConfigFromEnv(process.env) });
+  const apple = appleConfigFromEnv(process.env);
+  const app = createApp({ dataDir, secrets: createOsSecretStore(), apple });
   const web = await startWebServer({
     dispatch: app.dispatch,
     bus: app.bus,
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
 
   console.log(`Managed Distribution is running in browser mode.`);
   console.log(`Data folder: ${dataDir}`);
+  console.log(`Apple: ${apple.baseUrl ?? "Apple's service (https://vpp.itunes.apple.com/mdm/v2)"}`);
   console.log(`Open: ${web.url}`);
 
   const stop = () => {

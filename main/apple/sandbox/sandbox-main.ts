@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   console.log(`  Data:             ${counts.assets} apps and books, ${counts.users} users, ${counts.assignments} assignments`);
   console.log('  sToken (paste into the app):');
   console.log(token);
+  console.log('Start the app against it (another terminal):');
+  console.log(`  MD_APPLE_BASE_URL=${sandbox.baseUrl} npm start`);
   console.log('Press Ctrl-C to stop.');
 
   const stop = (): void => {

@@ -10,12 +10,16 @@ export function useJob(initial: JobState | null): JobState | null {
   useEffect(() => {
     setJob(initial);
     if (!initial) return;
+    let heardEvent = false;
     const unsubscribe = api.on('jobs.progress', (update) => {
-      if (update.id === initial.id) setJob(update);
+      if (update.id !== initial.id) return;
+      heardEvent = true;
+      setJob(update);
     });
-    // Progress sent before the subscription was made is read once.
+    // Progress sent before the subscription was made is read once. Events come in order and
+    // the last one is the job's end, so once any event arrived this read can only be older.
     void api.jobs.get({ jobId: initial.id }).then((result) => {
-      if (result.ok) setJob((current) => (current && current.done > result.value.done ? current : result.value));
+      if (result.ok && !heardEvent) setJob(result.value);
     });
     return unsubscribe;
   }, [initial]);

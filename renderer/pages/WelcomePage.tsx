@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { MIN_PASSWORD_LENGTH, type ApiError } from '../../preload/contract';
+import type { ApiError } from '../../preload/contract';
+import { passwordHint } from '../components/password-hint';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { fieldErrors } from '../components/field-errors';
 import { TextField } from '../components/TextField';
@@ -55,7 +56,7 @@ export function WelcomePage() {
           value={form.password}
           onChange={update('password')}
           error={fields.password}
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+          hint={passwordHint}
         />
         <TextField
           label="Confirm password"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { MIN_PASSWORD_LENGTH, type ChannelOutput } from '../../../preload/contract';
+import type { ChannelOutput } from '../../../preload/contract';
+import { passwordHint } from '../../components/password-hint';
 import { api } from '../../bridge/api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -60,7 +61,7 @@ export function AdminDialog({ admin, defaultGroupId, onClose }: AdminDialogProps
         value={password}
         onChange={(e) => setPassword(e.target.value)}
         error={save.fields.password}
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        hint={passwordHint}
       />
       <fieldset className="group-picker">
         <legend>Direct admin of</legend>

@@ -96,6 +96,14 @@ test('services, Add Token with Make Active, garbage refused, View Token reveal, 
   await expect(page.getByTestId('token-secret')).toHaveCount(0);
   expect(await page.content()).not.toContain(sToken.slice(0, 40));
 
+  await page.getByRole('button', { name: 'Audit log' }).click();
+  await page.getByLabel('Action').selectOption('token.reveal');
+  const entries = page.getByRole('table', { name: 'Audit entries' });
+  await expect(entries.getByRole('row')).toHaveCount(2);
+  await expect(entries.getByRole('row').nth(1)).toContainText('Ada Admin');
+  await expect(entries).not.toContainText(sToken.slice(0, 40));
+  await page.getByRole('button', { name: 'Audit log' }).click();
+
   // A second admin, direct admin of the organization but not of North High: sees the North
   // service, but may not use its token at North High, nor at a sibling school.
   await tree(page).getByRole('treeitem', { name: /Springfield District/ }).click();

@@ -26,6 +26,18 @@ import {
 } from './schemas/directory-schemas';
 import { AddTokenInput, serviceName, ServiceView, TokenView, UsableToken } from './schemas/distribution-schemas';
 import { ImportCheck, ImportInput } from './schemas/import-schemas';
+import {
+  AppleUserQuery,
+  AppleUserRow,
+  AssignmentQuery,
+  AssignmentRow,
+  Connectivity,
+  ExportRequest,
+  LicenseQuery,
+  LicenseRow,
+  Settings,
+  SyncStatus,
+} from './schemas/report-schemas';
 import { JobState } from './schemas/job-schemas';
 
 export type { ApiError, ErrorCode, Result } from './error-codes';
@@ -148,6 +160,24 @@ export const channels = {
   'import.start': channel('admin', ImportInput, JobState),
 
   'jobs.get': channel('admin', z.strictObject({ jobId: z.string().uuid() }), JobState),
+  'jobs.cancel': channel('admin', z.strictObject({ jobId: z.string().uuid() }), JobState),
+
+  /** Reads a service's licenses and Apple users into the offline cache, as a job. */
+  'sync.start': channel('admin', z.strictObject({ serviceId: id }), JobState),
+  /** Each service the report covers at this level: last good sync, last failure, running job. */
+  'sync.status': channel('admin', groupId, z.array(SyncStatus)),
+  'app.connectivity': channel('admin', nothing, Connectivity),
+  'settings.get': channel('admin', nothing, Settings),
+  'settings.update': channel('admin', Settings.strict(), Settings),
+
+  /** Managed Distribution Report, Licenses tab: one window, filtered and sorted by SQLite. */
+  'report.licenses': channel('admin', LicenseQuery, page(LicenseRow)),
+  /** Who holds the licenses of one app or book. */
+  'report.assignments': channel('admin', AssignmentQuery, page(AssignmentRow)),
+  /** Managed Distribution Report, Users tab. */
+  'report.users': channel('admin', AppleUserQuery, page(AppleUserRow)),
+  /** Writes the current view as CSV to a file the admin chooses (desktop) or answers a download link (browser). */
+  'report.export': channel('admin', ExportRequest, z.object({ savedTo: z.string().nullable(), downloadUrl: z.string().nullable(), rows: z.number().int() })),
 
   /** Settings → Managed Distribution: services of this level, and read-only those above it. */
   'services.list': channel('admin', groupId, z.array(ServiceView)),
@@ -199,6 +229,10 @@ export const events = {
   'directory.changed': z.object({ groupIds: z.array(z.number().int()) }),
   /** Services or tokens changed; the Managed Distribution page reloads. */
   'distribution.changed': z.object({ serviceIds: z.array(z.number().int()) }),
+  /** Apple answered, or could not be reached. */
+  'app.connectivity': Connectivity,
+  /** A service's cache or sync state changed. */
+  'sync.changed': z.object({ serviceIds: z.array(z.number().int()) }),
   /** A job moved on or ended. */
   'jobs.progress': JobState,
 } as const;

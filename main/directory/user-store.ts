@@ -69,8 +69,8 @@ export class UserStore {
 
   constructor(private readonly db: Database.Database) {
     this.insertUser = db.prepare(`
-      INSERT INTO users (name, email, managed_apple_id, role, grade_level, external_id, home_group_id, created_at, updated_at)
-      VALUES (@name, @email, @managedAppleId, @role, @gradeLevel, @externalId, @homeGroupId, @at, @at)`);
+      INSERT INTO users (name, email, managed_apple_id, role, grade_level, external_id, home_group_id, client_user_id, created_at, updated_at)
+      VALUES (@name, @email, @managedAppleId, @role, @gradeLevel, @externalId, @homeGroupId, lower(hex(randomblob(16))), @at, @at)`);
     this.updateUser = db.prepare(`
       UPDATE users SET name = @name, email = @email, managed_apple_id = @managedAppleId, role = @role,
         grade_level = @gradeLevel, external_id = @externalId, home_group_id = @homeGroupId, updated_at = @at

@@ -3,6 +3,7 @@ import { migration0001 } from './0001-organization';
 import { migration0002 } from './0002-audit';
 import { migration0003 } from './0003-directory';
 import { migration0004 } from './0004-services-and-tokens';
+import { migration0005 } from './0005-license-cache';
 
 /** Every migration, in order. A new one is a new file and one line here. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];

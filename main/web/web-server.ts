@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ErrorCode, Result } from '../../preload/contract';
 import type { EventBus } from '../events/event-bus';
+import type { DownloadStore } from '../export/download-store';
 import type { Dispatch } from '../ipc/dispatcher';
 import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
 import {
@@ -24,6 +25,8 @@ export interface WebServerOptions {
   /** Fixed in tests; otherwise a fresh random key per run. */
   key?: string;
   maxBodyBytes?: number;
+  /** Exports waiting to be downloaded by the page. */
+  downloads?: DownloadStore;
 }
 
 export interface WebServer {
@@ -124,6 +127,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   }
 
+  // The link's unguessable, single-use id is the permission: a download started from a link
+  // cannot carry the key header.
+  function sendDownload(res: ServerResponse, id: string): void {
+    const file = options.downloads?.take(id);
+    if (!file) return refuse(res, 404, 'NOT_FOUND', 'This download has already been fetched or has expired. Export again.');
+    res.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
+      'Cache-Control': 'no-store',
+    });
+    const stream = file.open();
+    stream.pipe(res);
+    stream.on('close', () => file.remove());
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isAllowedHost(req.headers.host, port)) {
       return refuse(res, 403, 'FORBIDDEN', 'This server only answers requests addressed to 127.0.0.1 or localhost.');
@@ -132,6 +151,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return refuse(res, 403, 'FORBIDDEN', 'Requests from other web pages are refused.');
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    const download = /^\/api\/download\/([A-Za-z0-9_-]{32})$/.exec(url.pathname);
+    if (download && req.method === 'GET') return sendDownload(res, download[1]!);
 
     if (url.pathname.startsWith('/api/')) {
       // EventSource cannot send headers, so the event stream alone takes the key in its query.

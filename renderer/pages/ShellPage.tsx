@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../bridge/api';
+import { ConnectivityIndicator } from '../components/ConnectivityIndicator';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { OrganizationTree } from '../components/OrganizationTree';
 import { useSession } from '../store/session-store';
@@ -25,6 +26,7 @@ export function ShellPage() {
         <span className="brand">Managed Distribution</span>
         <span className="org-name">{organizationName}</span>
         <span className="spacer" />
+        <ConnectivityIndicator />
         <button type="button" aria-pressed={view === 'audit'} onClick={() => setView(view === 'audit' ? 'directory' : 'audit')}>
           Audit log
         </button>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { api } from '../../bridge/api';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useView } from '../../store/view-store';
 import { AddTokenDialog } from './AddTokenDialog';
 import { RemoveTokenDialog } from './RemoveTokenDialog';
 import { formatDay, statusLabels, statusNotice, type ServiceView, type TokenView } from './token-labels';
 import { ViewTokenDialog } from './ViewTokenDialog';
 
-const LATER = 'Licenses, users, invitations and sync come with the Managed Distribution Report, the next part of this app to be built.';
+const LATER = 'Invitations come with the next part of this app to be built.';
 
 type Open = { kind: 'add' } | { kind: 'view'; token: TokenView } | { kind: 'remove'; token: TokenView } | null;
 
@@ -14,9 +15,17 @@ type Open = { kind: 'add' } | { kind: 'view'; token: TokenView } | { kind: 'remo
 export function ServiceCard({ service }: { service: ServiceView }) {
   const [open, setOpen] = useState<Open>(null);
   const [error, setError] = useState<string | null>(null);
+  const openReport = useView((s) => s.openReport);
   const active = service.tokens.find((t) => t.active) ?? null;
   const notice = active ? statusNotice(active) : null;
   const headingId = `service-${service.id}`;
+
+  /** Starts the sync and shows the report, where its progress is. */
+  async function syncNow() {
+    const result = await api.sync.start({ serviceId: service.id });
+    if (result.ok) openReport('licenses', [service.id]);
+    else setError(result.error.message);
+  }
 
   async function run(call: () => Promise<{ ok: boolean; error?: { message: string } }>) {
     const result = await call();
@@ -59,11 +68,18 @@ export function ServiceCard({ service }: { service: ServiceView }) {
         <button type="button" disabled={!active} onClick={() => active && setOpen({ kind: 'view', token: active })}>
           View Token
         </button>
-        {['View Licenses', 'View Users', 'Invite Users', 'Sync now'].map((label) => (
-          <button key={label} type="button" disabled title={LATER} aria-describedby={`${headingId}-later`}>
-            {label}
-          </button>
-        ))}
+        <button type="button" onClick={() => openReport('licenses', [service.id])}>
+          View Licenses
+        </button>
+        <button type="button" onClick={() => openReport('users', [service.id])}>
+          View Users
+        </button>
+        <button type="button" disabled title={LATER} aria-describedby={`${headingId}-later`}>
+          Invite Users
+        </button>
+        <button type="button" disabled={!active} onClick={() => void syncNow()}>
+          Sync now
+        </button>
         {service.directAdmin && !service.inherited ? (
           <button type="button" className="primary" onClick={() => setOpen({ kind: 'add' })}>
             Add Token

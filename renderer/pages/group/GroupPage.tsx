@@ -6,11 +6,13 @@ import { AdminsTab } from '../admins/AdminsTab';
 import { DevicesTab } from '../devices/DevicesTab';
 import { ManagedDistributionTab } from '../distribution/ManagedDistributionTab';
 import { ImportWizard } from '../import/ImportWizard';
+import { ReportPage } from '../report/ReportPage';
+import { useView, type GroupTab } from '../../store/view-store';
 import { UsersTab } from '../users/UsersTab';
 import { DeleteGroupDialog, MoveGroupDialog, NewGroupDialog, RenameGroupDialog } from './GroupDialogs';
 import { kindLabels } from './group-labels';
 
-type Tab = 'users' | 'devices' | 'admins' | 'distribution';
+
 type GroupDialog = 'new' | 'rename' | 'move' | 'delete' | 'import' | null;
 
 const tabs = [
@@ -18,13 +20,15 @@ const tabs = [
   { id: 'devices', label: 'Devices' },
   { id: 'admins', label: 'Admins' },
   { id: 'distribution', label: 'Managed Distribution' },
+  { id: 'report', label: 'Report' },
 ] as const;
 
 /** One level of the organization: its path, its actions, and who and what is at or below it. */
 export function GroupPage({ group }: { group: GroupNode }) {
   const groups = useTree((s) => s.groups);
   const select = useTree((s) => s.select);
-  const [tab, setTab] = useState<Tab>('users');
+  const tab = useView((s) => s.groupTab);
+  const setTab = useView((s) => s.showGroupTab);
   const [dialog, setDialog] = useState<GroupDialog>(null);
   const isRoot = group.parentId === null;
   const close = () => setDialog(null);
@@ -59,11 +63,12 @@ export function GroupPage({ group }: { group: GroupNode }) {
           </button>
         </div>
       </header>
-      <Tabs<Tab> label="Directory" tabs={tabs} active={tab} onChange={setTab} />
+      <Tabs<GroupTab> label="Directory" tabs={tabs} active={tab} onChange={setTab} />
       {tab === 'users' ? <UsersTab groupId={group.id} /> : null}
       {tab === 'devices' ? <DevicesTab groupId={group.id} /> : null}
       {tab === 'admins' ? <AdminsTab groupId={group.id} /> : null}
       {tab === 'distribution' ? <ManagedDistributionTab group={group} /> : null}
+      {tab === 'report' ? <ReportPage group={group} /> : null}
       {dialog === 'new' ? <NewGroupDialog group={group} onClose={close} /> : null}
       {dialog === 'rename' ? <RenameGroupDialog group={group} onClose={close} /> : null}
       {dialog === 'move' ? <MoveGroupDialog group={group} onClose={close} /> : null}

@@ -1,0 +1,40 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+
+export type CsvValue = string | number | boolean | null;
+
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * One CSV field as spreadsheets read it (RFC 4180 quoting).
+ *
+ * A text that starts like a formula (=, +, -, @) gets a leading apostrophe, so opening the
+ * export in a spreadsheet never runs a formula someone put in a name.
+ */
+export function csvField(value: CsvValue): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvLine(values: readonly CsvValue[]): string {
+  return `${values.map(csvField).join(',')}\r\n`;
+}
+
+/** Streams rows to a file, waiting when the disk is behind; returns the number of rows. */
+export async function writeCsv(stream: Writable, header: readonly string[], rows: Iterable<readonly CsvValue[]>): Promise<number> {
+  let buffer = `\uFEFF${csvLine(header)}`;
+  let count = 0;
+  for (const row of rows) {
+    buffer += csvLine(row);
+    count++;
+    if (buffer.length >= CHUNK_BYTES) {
+      if (!stream.write(buffer)) await once(stream, 'drain');
+      buffer = '';
+    }
+  }
+  stream.end(buffer);
+  await once(stream, 'finish');
+  return count;
+}

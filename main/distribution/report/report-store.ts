@@ -1,0 +1,253 @@
+import type Database from 'better-sqlite3';
+import { containsPattern } from '../../directory/subtree-sql';
+
+export interface LicenseFilter {
+  serviceIds: number[];
+  search: string;
+  productType: 'App' | 'Book' | null;
+  platform: 'iOS' | 'iPadOS' | 'macOS' | 'tvOS' | null;
+  pricing: 'STDQ' | 'PLUS' | null;
+  lowAvailability: boolean;
+  sort: 'name' | 'assigned' | 'available' | 'total' | 'use';
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+export interface AppleUserFilter {
+  serviceIds: number[];
+  search: string;
+  status: 'Registered' | 'Associated' | 'Retired' | 'Deleted' | null;
+  sort: 'name' | 'email' | 'status' | 'licenses';
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+export interface AssignmentFilter {
+  serviceId: number;
+  adamId: string;
+  pricing: string;
+  offset: number;
+  limit: number;
+}
+
+// Only rows of each service's live generation are the cache; others belong to a sync in flight.
+const LIVE_ASSETS = `cached_assets a JOIN sync_state st ON st.service_id = a.service_id AND st.live_generation = a.generation`;
+
+const LICENSE_WHERE = `
+  a.service_id IN (SELECT value FROM json_each(@services))
+  AND (@search = '' OR m.name LIKE @pattern ESCAPE '\\' OR a.adam_id LIKE @pattern ESCAPE '\\' OR m.bundle_id LIKE @pattern ESCAPE '\\')
+  AND (@productType IS NULL OR a.product_type = @productType)
+  AND (@pricing IS NULL OR a.pricing = @pricing)
+  AND (@platform IS NULL
+       OR EXISTS (SELECT 1 FROM json_each(a.platforms) p WHERE p.value = @platform OR (@platform = 'iPadOS' AND p.value = 'iOS'))
+       OR EXISTS (SELECT 1 FROM json_each(coalesce(m.platforms, '[]')) p WHERE p.value = @platform))
+  AND (@low = 0 OR (a.unlimited = 0 AND a.available <= max(5, a.total / 10)))`;
+
+const LICENSE_SORT: Record<LicenseFilter['sort'], string> = {
+  name: 'coalesce(m.name, a.adam_id) COLLATE NOCASE',
+  assigned: 'a.assigned',
+  available: 'CASE WHEN a.unlimited = 1 THEN 2147483647 ELSE a.available END',
+  total: 'CASE WHEN a.unlimited = 1 THEN 2147483647 ELSE a.total END',
+  use: 'CASE WHEN a.unlimited = 1 OR a.total = 0 THEN 0 ELSE 1.0 * a.assigned / a.total END',
+};
+
+const LIVE_USERS = `cached_apple_users au JOIN sync_state st ON st.service_id = au.service_id AND st.live_generation = au.generation`;
+
+const USER_WHERE = `
+  au.service_id IN (SELECT value FROM json_each(@services))
+  AND (@status IS NULL OR au.status = @status)
+  AND (@search = '' OR u.name LIKE @pattern ESCAPE '\\' OR au.email LIKE @pattern ESCAPE '\\'
+       OR au.managed_apple_id LIKE @pattern ESCAPE '\\' OR u.email LIKE @pattern ESCAPE '\\' OR au.client_user_id = @search)`;
+
+const USER_SORT: Record<AppleUserFilter['sort'], string> = {
+  name: 'coalesce(u.name, au.email, au.client_user_id) COLLATE NOCASE',
+  email: 'coalesce(au.email, u.email, au.managed_apple_id) COLLATE NOCASE',
+  status: 'au.status',
+  licenses: 'licenseCount',
+};
+
+export interface LicenseRecord {
+  serviceId: number;
+  serviceName: string;
+  adamId: string;
+  pricing: 'STDQ' | 'PLUS';
+  productType: 'App' | 'Book';
+  name: string | null;
+  iconUrl: string | null;
+  platforms: string[];
+  deviceAssignable: boolean;
+  unlimited: boolean;
+  total: number | null;
+  assigned: number;
+  available: number | null;
+  retired: number;
+}
+
+interface LicenseRow extends Omit<LicenseRecord, 'platforms' | 'deviceAssignable' | 'unlimited'> {
+  platforms: string;
+  metaPlatforms: string | null;
+  deviceAssignable: 0 | 1;
+  unlimited: 0 | 1;
+}
+
+const toLicense = ({ platforms, metaPlatforms, deviceAssignable, unlimited, ...row }: LicenseRow): LicenseRecord => ({
+  ...row,
+  platforms: [...new Set([...(JSON.parse(platforms) as string[]), ...(metaPlatforms ? (JSON.parse(metaPlatforms) as string[]) : [])])],
+  deviceAssignable: deviceAssignable === 1,
+  unlimited: unlimited === 1,
+});
+
+export interface AppleUserRecord {
+  serviceId: number;
+  serviceName: string;
+  clientUserId: string;
+  status: 'Registered' | 'Associated' | 'Retired' | 'Deleted';
+  email: string | null;
+  managedAppleId: string | null;
+  inviteCodePresent: boolean;
+  userId: number | null;
+  userName: string | null;
+  groupName: string | null;
+  deviceCount: number;
+  licenseCount: number;
+}
+
+type AppleUserRow = Omit<AppleUserRecord, 'inviteCodePresent'> & { inviteCodePresent: 0 | 1 };
+
+/** SQL for the Managed Distribution Report: every filter, sort and window is SQLite's work. */
+export class ReportStore {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  licenses(filter: LicenseFilter): { total: number; rows: LicenseRecord[] } {
+    const params = this.licenseParams(filter);
+    const { total } = this.prepare('licenses:count', `SELECT count(*) AS total FROM ${LIVE_ASSETS} LEFT JOIN app_metadata m ON m.adam_id = a.adam_id WHERE ${LICENSE_WHERE}`).get(params) as { total: number };
+    const rows = this.licenseRows(filter).all({ ...params, limit: filter.limit, offset: filter.offset }) as LicenseRow[];
+    return { total, rows: rows.map(toLicense) };
+  }
+
+  /** Every row of a license view, one at a time, for the CSV export. */
+  *eachLicense(filter: LicenseFilter): Generator<LicenseRecord> {
+    for (const row of this.licenseRows(filter).iterate({ ...this.licenseParams(filter), limit: -1, offset: 0 })) yield toLicense(row as LicenseRow);
+  }
+
+  assignments(filter: AssignmentFilter): { total: number; rows: AssignmentRecord[] } {
+    const { total } = this.prepare(
+      'assignments:count',
+      `SELECT count(*) AS total FROM cached_assignments ca JOIN sync_state st ON st.service_id = ca.service_id AND st.live_generation = ca.generation
+       WHERE ca.service_id = @serviceId AND ca.adam_id = @adamId AND ca.pricing = @pricing`,
+    ).get(filter) as { total: number };
+    const rows = this.assignmentRows().all(filter) as AssignmentRecord[];
+    return { total, rows };
+  }
+
+  *eachAssignment(filter: Omit<AssignmentFilter, 'offset' | 'limit'>): Generator<AssignmentRecord> {
+    for (const row of this.assignmentRows().iterate({ ...filter, limit: -1, offset: 0 })) yield row as AssignmentRecord;
+  }
+
+  appleUsers(filter: AppleUserFilter): { total: number; rows: AppleUserRecord[] } {
+    const params = this.userParams(filter);
+    const { total } = this.prepare(
+      'users:count',
+      `SELECT count(*) AS total FROM ${LIVE_USERS} LEFT JOIN users u ON u.client_user_id = au.client_user_id WHERE ${USER_WHERE}`,
+    ).get(params) as { total: number };
+    const rows = this.userRows(filter).all({ ...params, limit: filter.limit, offset: filter.offset }) as AppleUserRow[];
+    return { total, rows: rows.map(({ inviteCodePresent, ...r }) => ({ ...r, inviteCodePresent: inviteCodePresent === 1 })) };
+  }
+
+  *eachAppleUser(filter: AppleUserFilter): Generator<AppleUserRecord> {
+    for (const row of this.userRows(filter).iterate({ ...this.userParams(filter), limit: -1, offset: 0 })) {
+      const { inviteCodePresent, ...r } = row as AppleUserRow;
+      yield { ...r, inviteCodePresent: inviteCodePresent === 1 };
+    }
+  }
+
+  private licenseParams(filter: LicenseFilter) {
+    return {
+      services: JSON.stringify(filter.serviceIds),
+      search: filter.search,
+      pattern: containsPattern(filter.search),
+      productType: filter.productType,
+      pricing: filter.pricing,
+      platform: filter.platform,
+      low: filter.lowAvailability ? 1 : 0,
+    };
+  }
+
+  private licenseRows(filter: LicenseFilter): Database.Statement {
+    const dir = filter.direction === 'desc' ? 'DESC' : 'ASC';
+    return this.prepare(
+      `licenses:${filter.sort}:${dir}`,
+      `SELECT a.service_id AS serviceId, s.name AS serviceName, a.adam_id AS adamId, a.pricing, a.product_type AS productType,
+              m.name, m.artwork_url AS iconUrl, a.platforms, m.platforms AS metaPlatforms, a.device_assignable AS deviceAssignable,
+              a.unlimited, a.total, a.assigned, a.available, a.retired
+       FROM ${LIVE_ASSETS} JOIN services s ON s.id = a.service_id LEFT JOIN app_metadata m ON m.adam_id = a.adam_id
+       WHERE ${LICENSE_WHERE}
+       ORDER BY ${LICENSE_SORT[filter.sort]} ${dir}, a.adam_id ${dir}, a.service_id
+       LIMIT @limit OFFSET @offset`,
+    );
+  }
+
+  private assignmentRows(): Database.Statement {
+    return this.prepare(
+      'assignments:rows',
+      `SELECT ca.client_user_id AS clientUserId, ca.serial_number AS serialNumber,
+              coalesce(u.name, du.name) AS userName, coalesce(u.email, du.email) AS userEmail, d.name AS deviceName,
+              coalesce(ug.name, dg.name) AS groupName
+       FROM cached_assignments ca
+       JOIN sync_state st ON st.service_id = ca.service_id AND st.live_generation = ca.generation
+       LEFT JOIN users u ON u.client_user_id = ca.client_user_id
+       LEFT JOIN groups ug ON ug.id = u.home_group_id
+       LEFT JOIN devices d ON d.serial_number = ca.serial_number
+       LEFT JOIN groups dg ON dg.id = d.home_group_id
+       LEFT JOIN users du ON du.id = d.user_id
+       WHERE ca.service_id = @serviceId AND ca.adam_id = @adamId AND ca.pricing = @pricing
+       ORDER BY ca.rowid
+       LIMIT @limit OFFSET @offset`,
+    );
+  }
+
+  private userParams(filter: AppleUserFilter) {
+    return { services: JSON.stringify(filter.serviceIds), search: filter.search, pattern: containsPattern(filter.search), status: filter.status };
+  }
+
+  private userRows(filter: AppleUserFilter): Database.Statement {
+    const dir = filter.direction === 'desc' ? 'DESC' : 'ASC';
+    return this.prepare(
+      `users:${filter.sort}:${dir}`,
+      `SELECT au.service_id AS serviceId, s.name AS serviceName, au.client_user_id AS clientUserId, au.status,
+              coalesce(au.email, u.email) AS email, coalesce(au.managed_apple_id, u.managed_apple_id) AS managedAppleId,
+              au.invite_code IS NOT NULL AS inviteCodePresent, u.id AS userId, u.name AS userName, g.name AS groupName,
+              (SELECT count(*) FROM devices d WHERE d.user_id = u.id) AS deviceCount,
+              (SELECT count(*) FROM cached_assignments ca WHERE ca.service_id = au.service_id AND ca.generation = au.generation
+                 AND ca.client_user_id = au.client_user_id) AS licenseCount
+       FROM ${LIVE_USERS} JOIN services s ON s.id = au.service_id
+       LEFT JOIN users u ON u.client_user_id = au.client_user_id
+       LEFT JOIN groups g ON g.id = u.home_group_id
+       WHERE ${USER_WHERE}
+       ORDER BY ${USER_SORT[filter.sort]} ${dir}, au.client_user_id ${dir}
+       LIMIT @limit OFFSET @offset`,
+    );
+  }
+
+  private prepare(key: string, sql: string): Database.Statement {
+    let statement = this.statements.get(key);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+}
+
+export interface AssignmentRecord {
+  clientUserId: string | null;
+  serialNumber: string | null;
+  userName: string | null;
+  userEmail: string | null;
+  deviceName: string | null;
+  groupName: string | null;
+}

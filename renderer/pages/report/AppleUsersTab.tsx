@@ -1,0 +1,82 @@
+import { useCallback, useState } from 'react';
+import { api } from '../../bridge/api';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { SearchBox } from '../../components/SearchBox';
+import { SelectField } from '../../components/SelectField';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { useListQuery } from '../../hooks/useListQuery';
+import { useWindowedRows } from '../../hooks/useWindowedRows';
+import { finishExport } from './export-result';
+import type { AppleUserQuery, AppleUserRow } from './report-types';
+
+type Sort = 'name' | 'email' | 'status' | 'licenses';
+type Row = AppleUserRow & { id: number };
+
+const statusOptions = [{ value: '', label: 'Any' }, ...['Registered', 'Associated', 'Retired'].map((s) => ({ value: s, label: s }))];
+
+const columns: Column<Row, Sort>[] = [
+  { key: 'name', label: 'User', sort: 'name', width: '1.6fr', render: (u) => u.userName ?? <span className="muted">Not in this directory</span> },
+  { key: 'email', label: 'Email or Managed Apple ID', sort: 'email', width: '2fr', render: (u) => u.email ?? u.managedAppleId ?? '—' },
+  { key: 'group', label: 'Group', width: '1.2fr', render: (u) => u.groupName ?? '—' },
+  { key: 'status', label: 'Status', sort: 'status', width: '1fr', render: (u) => u.status },
+  { key: 'invite', label: 'Invite code', width: '0.8fr', render: (u) => (u.inviteCodePresent ? 'Yes' : 'No') },
+  { key: 'devices', label: 'Devices', width: '0.7fr', render: (u) => u.deviceCount },
+  { key: 'licenses', label: 'Licenses', sort: 'licenses', width: '0.7fr', render: (u) => u.licenseCount },
+  { key: 'service', label: 'Service', width: '1fr', render: (u) => u.serviceName },
+];
+
+/** Users tab: Apple's users of each service, matched to the directory. */
+export function AppleUsersTab({ groupId, serviceIds, version }: { groupId: number; serviceIds: number[] | null; version: number }) {
+  const query = useListQuery<Sort>('name');
+  const [status, setStatus] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const filters: AppleUserQuery = {
+    groupId,
+    serviceIds,
+    search: query.search,
+    sort: query.sort,
+    direction: query.direction,
+    status: (status || null) as AppleUserQuery['status'],
+  };
+  const key = JSON.stringify(filters);
+  const fetchPage = useCallback(
+    async (offset: number, limit: number) => {
+      const result = await api.report.users({ ...(JSON.parse(key) as AppleUserQuery), offset, limit });
+      return result.ok ? { ok: true as const, value: { ...result.value, rows: result.value.rows.map((r, i) => ({ ...r, id: offset + i + 1 })) } } : result;
+    },
+    [key],
+  );
+  const rows = useWindowedRows<Row>(key, version, fetchPage);
+
+  async function exportCsv() {
+    setMessage(null);
+    const result = await api.report.export({ report: { kind: 'users', query: filters } });
+    if (result.ok) setMessage(finishExport(result.value));
+    else setError(result.error.message);
+  }
+
+  return (
+    <section className="tab-panel" aria-label="Apple users">
+      <div className="toolbar filters">
+        <SearchBox label="Search users" onSearch={query.setSearch} />
+        <SelectField label="Status" value={status} options={statusOptions} onChange={(e) => setStatus(e.target.value)} />
+        <span className="spacer" />
+        <button type="button" onClick={() => void exportCsv()}>
+          Export CSV
+        </button>
+      </div>
+      {message ? <p role="status">{message}</p> : null}
+      <ErrorBanner message={error ?? rows.error?.message} />
+      <VirtualTable
+        label="Apple users"
+        columns={columns}
+        {...rows}
+        sort={query.sort}
+        direction={query.direction}
+        onSort={query.toggleSort}
+        emptyText="No Apple users match. Sync a service, or change the filters."
+      />
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+import { Writable } from 'node:stream';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../../main/db/migrate';
+import { migrations } from '../../../main/db/migrations';
+import { csvField, writeCsv } from '../../../main/distribution/report/csv-writer';
+import { ReportStore } from '../../../main/distribution/report/report-store';
+import { DownloadStore } from '../../../main/export/download-store';
+import { useTempDirs } from '../../support/temp-dir';
+
+const tempDir = useTempDirs();
+
+/** A cache as a sync leaves it: generation 2 is live, generation 3 is a sync still running. */
+function cache() {
+  const db = new Database(':memory:');
+  migrate(db, migrations);
+  db.exec(`
+    INSERT INTO groups (id, parent_id, name, kind, created_at) VALUES (1, NULL, 'District', 'organization', 'x'), (2, 1, 'North', 'school', 'x');
+    INSERT INTO services (id, group_id, name, created_at) VALUES (1, 1, 'District apps', 'x'), (2, 2, 'North apps', 'x');
+    INSERT INTO sync_state (service_id, live_generation, synced_at) VALUES (1, 2, '2026-11-24T08:00:00Z'), (2, 7, '2026-11-24T08:00:00Z');
+    INSERT INTO users (id, name, email, role, home_group_id, client_user_id, created_at, updated_at)
+      VALUES (1, 'Zoë Park', 'zoe@s.edu', 'student', 2, 'cu-zoe', 'x', 'x'), (2, 'Ben Okafor', 'ben@s.edu', 'staff', 2, 'cu-ben', 'x', 'x');
+    INSERT INTO devices (id, serial_number, name, platform, os_version, home_group_id, user_id, created_at, updated_at)
+      VALUES (1, 'DMPXK1ABC001', 'Cart 1', 'iPadOS', '17.4', 2, 1, 'x', 'x');
+    INSERT INTO app_metadata (adam_id, name, bundle_id, platforms, fetched_at) VALUES
+      ('100', 'Keynote', 'com.apple.Keynote', '["iOS","iPadOS","macOS"]', 'x'),
+      ('200', 'Math Quest', 'org.quest', '["iPadOS"]', 'x');
+  `);
+  const asset = db.prepare(`INSERT INTO cached_assets (service_id, generation, adam_id, pricing, product_type, total, assigned, available, retired, unlimited, device_assignable, revocable, platforms)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 1, ?)`);
+  asset.run(1, 2, '100', 'STDQ', 'App', null, 40, null, 1, 1, '["iOS","macOS"]');
+  asset.run(1, 2, '200', 'STDQ', 'App', 100, 97, 3, 0, 1, '["iOS"]');
+  asset.run(1, 2, '300', 'STDQ', 'Book', 50, 10, 40, 0, 0, '["iOS","macOS"]');
+  asset.run(1, 3, '999', 'STDQ', 'App', 5, 0, 5, 0, 1, '["iOS"]');
+  asset.run(2, 7, '200', 'PLUS', 'App', 20, 2, 18, 0, 1, '["iOS"]');
+  const assignment = db.prepare('INSERT INTO cached_assignments (service_id, generation, adam_id, pricing, client_user_id, serial_number) VALUES (?, ?, ?, ?, ?, ?)');
+  assignment.run(1, 2, '200', 'STDQ', 'cu-zoe', null);
+  assignment.run(1, 2, '200', 'STDQ', null, 'dmpxk1abc001');
+  assignment.run(1, 2, '200', 'STDQ', 'cu-stranger', null);
+  assignment.run(1, 3, '200', 'STDQ', 'cu-ben', null);
+  const appleUser = db.prepare('INSERT INTO cached_apple_users (service_id, generation, client_user_id, email, invite_code, id_hash, status) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  appleUser.run(1, 2, 'cu-zoe', 'zoe@s.edu', null, 'hash', 'Associated');
+  appleUser.run(1, 2, 'cu-ben', 'ben@s.edu', 'INV1', null, 'Registered');
+  appleUser.run(1, 3, 'cu-new', 'new@s.edu', 'INV2', null, 'Registered');
+  return new ReportStore(db);
+}
+
+const licenseFilter = {
+  serviceIds: [1, 2],
+  search: '',
+  productType: null,
+  platform: null,
+  pricing: null,
+  lowAvailability: false,
+  sort: 'name' as const,
+  direction: 'asc' as const,
+  offset: 0,
+  limit: 100,
+};
+
+describe('the Managed Distribution Report reads the live cache only', () => {
+  it('lists licenses with names where known and the adamId where not, never rows of a sync in flight', () => {
+    const { rows, total } = cache().licenses(licenseFilter);
+    expect(total).toBe(4);
+    expect(rows.map((r) => [r.serviceName, r.name ?? r.adamId, r.pricing])).toEqual([
+      ['District apps', '300', 'STDQ'],
+      ['District apps', 'Keynote', 'STDQ'],
+      ['District apps', 'Math Quest', 'STDQ'],
+      ['North apps', 'Math Quest', 'PLUS'],
+    ]);
+    expect(rows[1]).toMatchObject({ unlimited: true, total: null, available: null, platforms: ['iOS', 'macOS', 'iPadOS'] });
+  });
+
+  it('filters by type, platform, pricing, low availability and search, and sorts by use', () => {
+    const store = cache();
+    const names = (extra: Partial<typeof licenseFilter> & Record<string, unknown>) =>
+      store.licenses({ ...licenseFilter, ...extra } as typeof licenseFilter).rows.map((r) => `${r.name ?? r.adamId}/${r.pricing}`);
+    expect(names({ productType: 'Book' })).toEqual(['300/STDQ']);
+    expect(names({ platform: 'macOS' })).toEqual(['300/STDQ', 'Keynote/STDQ']);
+    expect(names({ platform: 'iPadOS' })).toHaveLength(4);
+    expect(names({ pricing: 'PLUS' })).toEqual(['Math Quest/PLUS']);
+    expect(names({ lowAvailability: true })).toEqual(['Math Quest/STDQ']);
+    expect(names({ search: 'quest' })).toEqual(['Math Quest/STDQ', 'Math Quest/PLUS']);
+    expect(names({ search: 'com.apple' })).toEqual(['Keynote/STDQ']);
+    expect(names({ sort: 'use', direction: 'desc' })).toEqual(['Math Quest/STDQ', '300/STDQ', 'Math Quest/PLUS', 'Keynote/STDQ']);
+    expect(names({ serviceIds: [2] })).toEqual(['Math Quest/PLUS']);
+  });
+
+  it('matches assignments to directory users and devices, and keeps the unmatched', () => {
+    const { rows, total } = cache().assignments({ serviceId: 1, adamId: '200', pricing: 'STDQ', offset: 0, limit: 100 });
+    expect(total).toBe(3);
+    expect(rows).toEqual([
+      { clientUserId: 'cu-zoe', serialNumber: null, userName: 'Zoë Park', userEmail: 'zoe@s.edu', deviceName: null, groupName: 'North' },
+      { clientUserId: null, serialNumber: 'dmpxk1abc001', userName: 'Zoë Park', userEmail: 'zoe@s.edu', deviceName: 'Cart 1', groupName: 'North' },
+      { clientUserId: 'cu-stranger', serialNumber: null, userName: null, userEmail: null, deviceName: null, groupName: null },
+    ]);
+  });
+
+  it('lists Apple users with their directory name, devices and license count, filtered by status', () => {
+    const store = cache();
+    const filter = { serviceIds: [1], search: '', status: null, sort: 'name' as const, direction: 'asc' as const, offset: 0, limit: 100 };
+    const all = store.appleUsers(filter);
+    expect(all.total).toBe(2);
+    expect(all.rows.map((u) => [u.userName, u.status, u.inviteCodePresent, u.deviceCount, u.licenseCount])).toEqual([
+      ['Ben Okafor', 'Registered', true, 0, 0],
+      ['Zoë Park', 'Associated', false, 1, 1],
+    ]);
+    expect(store.appleUsers({ ...filter, status: 'Registered' }).rows.map((u) => u.clientUserId)).toEqual(['cu-ben']);
+    expect(store.appleUsers({ ...filter, search: 'zoe' }).rows.map((u) => u.clientUserId)).toEqual(['cu-zoe']);
+  });
+});
+
+describe('CSV export', () => {
+  it('quotes as spreadsheets expect and never lets a cell run as a formula', () => {
+    expect(csvField('Math, Grade 3')).toBe('"Math, Grade 3"');
+    expect(csvField('Read "Hamlet"')).toBe('"Read ""Hamlet"""');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('-5')).toBe("'-5");
+    expect(csvField(-5)).toBe('-5');
+    expect(csvField(null)).toBe('');
+  });
+
+  it('streams every row of the view to the file, waiting for a slow disk', async () => {
+    const chunks: string[] = [];
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk, _encoding, done) {
+        chunks.push(String(chunk));
+        setTimeout(done, 1);
+      },
+    });
+    const rows = Array.from({ length: 5000 }, (_, i) => [`Student ${i}`, i]);
+    expect(await writeCsv(slow, ['Name', 'Number'], rows)).toBe(5000);
+    const text = chunks.join('');
+    expect(text.startsWith('\uFEFFName,Number\r\nStudent 0,0\r\n')).toBe(true);
+    expect(text.trimEnd().split('\r\n')).toHaveLength(5001);
+  });
+
+  it('offers a browser download once, through an unguessable link', async () => {
+    const clock = { now: () => new Date() };
+    const downloads = new DownloadStore(tempDir(), clock);
+    const target = (await downloads.destination('licenses.csv'))!;
+    await writeCsv(target.stream, ['A'], [['1']]);
+    const { downloadUrl } = await target.finish();
+    const id = downloadUrl!.split('/').pop()!;
+    expect(id).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const file = downloads.take(id)!;
+    expect(file.name).toBe('licenses.csv');
+    let text = '';
+    for await (const chunk of file.open()) text += String(chunk);
+    expect(text).toBe('\uFEFFA\r\n1\r\n');
+    file.remove();
+    expect(downloads.take(id)).toBeNull();
+  });
+});

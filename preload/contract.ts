@@ -39,6 +39,7 @@ import {
   SyncStatus,
 } from './schemas/report-schemas';
 import { JobState } from './schemas/job-schemas';
+import { EmailPreview, MailSettings, MailSettingsInput, MdmSettings, MdmSettingsInput } from './schemas/settings-schemas';
 
 export type { ApiError, ErrorCode, Result } from './error-codes';
 
@@ -169,6 +170,17 @@ export const channels = {
   'app.connectivity': channel('admin', nothing, Connectivity),
   'settings.get': channel('admin', nothing, Settings),
   'settings.update': channel('admin', Settings.strict(), Settings),
+
+  /** SMTP for invitation emails; the password lives in the OS keychain. Changed only by organization admins. */
+  'mail.settings': channel('admin', nothing, MailSettings),
+  'mail.saveSettings': channel('admin', MailSettingsInput, MailSettings),
+  'mail.sendTest': channel('admin', z.strictObject({ to: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')) }), z.object({ message: z.string() })),
+  /** The invitation email as a user at this level would get it, with a sample link. */
+  'mail.previewInvitation': channel('admin', groupId, EmailPreview),
+  /** The MDM server (NanoMDM) that delivers install and invitation commands; the API key lives in the keychain. */
+  'mdm.settings': channel('admin', nothing, MdmSettings),
+  'mdm.saveSettings': channel('admin', MdmSettingsInput, MdmSettings),
+  'mdm.testConnection': channel('admin', nothing, z.object({ message: z.string() })),
 
   /** Managed Distribution Report, Licenses tab: one window, filtered and sorted by SQLite. */
   'report.licenses': channel('admin', LicenseQuery, page(LicenseRow)),

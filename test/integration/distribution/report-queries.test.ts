@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../main/db/migrate';
 import { migrations } from '../../../main/db/migrations';
 import { csvField, writeCsv } from '../../../main/distribution/report/csv-writer';
-import { ReportStore } from '../../../main/distribution/report/report-store';
+import { ReportStore, type LicenseFilter } from '../../../main/distribution/report/report-store';
 import { DownloadStore } from '../../../main/export/download-store';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -45,15 +45,15 @@ function cache() {
   return new ReportStore(db);
 }
 
-const licenseFilter = {
+const licenseFilter: LicenseFilter = {
   serviceIds: [1, 2],
   search: '',
   productType: null,
   platform: null,
   pricing: null,
   lowAvailability: false,
-  sort: 'name' as const,
-  direction: 'asc' as const,
+  sort: 'name',
+  direction: 'asc',
   offset: 0,
   limit: 100,
 };
@@ -73,8 +73,8 @@ describe('the Managed Distribution Report reads the live cache only', () => {
 
   it('filters by type, platform, pricing, low availability and search, and sorts by use', () => {
     const store = cache();
-    const names = (extra: Partial<typeof licenseFilter> & Record<string, unknown>) =>
-      store.licenses({ ...licenseFilter, ...extra } as typeof licenseFilter).rows.map((r) => `${r.name ?? r.adamId}/${r.pricing}`);
+    const names = (extra: Partial<LicenseFilter>) =>
+      store.licenses({ ...licenseFilter, ...extra }).rows.map((r) => `${r.name ?? r.adamId}/${r.pricing}`);
     expect(names({ productType: 'Book' })).toEqual(['300/STDQ']);
     expect(names({ platform: 'macOS' })).toEqual(['300/STDQ', 'Keynote/STDQ']);
     expect(names({ platform: 'iPadOS' })).toHaveLength(4);

@@ -1,13 +1,12 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../bridge/api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SearchBox } from '../../components/SearchBox';
 import { SelectField } from '../../components/SelectField';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useListQuery } from '../../hooks/useListQuery';
-import { useWindowedRows } from '../../hooks/useWindowedRows';
-import { finishExport } from './export-result';
 import type { AppleUserQuery, AppleUserRow } from './report-types';
+import { useCsvExport, useReportRows } from './useReportRows';
 
 type Sort = 'name' | 'email' | 'status' | 'licenses';
 type Row = AppleUserRow & { id: number };
@@ -29,8 +28,7 @@ const columns: Column<Row, Sort>[] = [
 export function AppleUsersTab({ groupId, serviceIds, version }: { groupId: number; serviceIds: number[] | null; version: number }) {
   const query = useListQuery<Sort>('name');
   const [status, setStatus] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const csv = useCsvExport();
   const filters: AppleUserQuery = {
     groupId,
     serviceIds,
@@ -39,22 +37,7 @@ export function AppleUsersTab({ groupId, serviceIds, version }: { groupId: numbe
     direction: query.direction,
     status: (status || null) as AppleUserQuery['status'],
   };
-  const key = JSON.stringify(filters);
-  const fetchPage = useCallback(
-    async (offset: number, limit: number) => {
-      const result = await api.report.users({ ...(JSON.parse(key) as AppleUserQuery), offset, limit });
-      return result.ok ? { ok: true as const, value: { ...result.value, rows: result.value.rows.map((r, i) => ({ ...r, id: offset + i + 1 })) } } : result;
-    },
-    [key],
-  );
-  const rows = useWindowedRows<Row>(key, version, fetchPage);
-
-  async function exportCsv() {
-    setMessage(null);
-    const result = await api.report.export({ report: { kind: 'users', query: filters } });
-    if (result.ok) setMessage(finishExport(result.value));
-    else setError(result.error.message);
-  }
+  const rows = useReportRows(JSON.stringify(filters), version, (offset, limit) => api.report.users({ ...filters, offset, limit }));
 
   return (
     <section className="tab-panel" aria-label="Apple users">
@@ -62,12 +45,12 @@ export function AppleUsersTab({ groupId, serviceIds, version }: { groupId: numbe
         <SearchBox label="Search users" onSearch={query.setSearch} />
         <SelectField label="Status" value={status} options={statusOptions} onChange={(e) => setStatus(e.target.value)} />
         <span className="spacer" />
-        <button type="button" onClick={() => void exportCsv()}>
+        <button type="button" onClick={() => void csv.run({ kind: 'users', query: filters })}>
           Export CSV
         </button>
       </div>
-      {message ? <p role="status">{message}</p> : null}
-      <ErrorBanner message={error ?? rows.error?.message} />
+      {csv.message ? <p role="status">{csv.message}</p> : null}
+      <ErrorBanner message={csv.error ?? rows.error?.message} />
       <VirtualTable
         label="Apple users"
         columns={columns}

@@ -1,16 +1,15 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../bridge/api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SearchBox } from '../../components/SearchBox';
 import { SelectField } from '../../components/SelectField';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useListQuery } from '../../hooks/useListQuery';
-import { useWindowedRows } from '../../hooks/useWindowedRows';
 import { AssignmentsDialog } from './AssignmentsDialog';
-import { finishExport } from './export-result';
 import { count, type LicenseQuery, type LicenseRow } from './report-types';
 import { TopAppsChart } from './TopAppsChart';
 import { UseBar } from './UseBar';
+import { useCsvExport, useReportRows } from './useReportRows';
 
 type Sort = 'name' | 'assigned' | 'available' | 'total' | 'use';
 type Row = LicenseRow & { id: number };
@@ -52,8 +51,7 @@ export function LicensesTab({ groupId, serviceIds, version }: { groupId: number;
   const [pricing, setPricing] = useState('');
   const [low, setLow] = useState(false);
   const [open, setOpen] = useState<LicenseRow | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const csv = useCsvExport();
 
   const filters: LicenseQuery = {
     groupId,
@@ -66,22 +64,7 @@ export function LicensesTab({ groupId, serviceIds, version }: { groupId: number;
     pricing: (pricing || null) as LicenseQuery['pricing'],
     lowAvailability: low,
   };
-  const key = JSON.stringify(filters);
-  const fetchPage = useCallback(
-    async (offset: number, limit: number) => {
-      const result = await api.report.licenses({ ...(JSON.parse(key) as LicenseQuery), offset, limit });
-      return result.ok ? { ok: true as const, value: { ...result.value, rows: result.value.rows.map((r, i) => ({ ...r, id: offset + i + 1 })) } } : result;
-    },
-    [key],
-  );
-  const rows = useWindowedRows<Row>(key, version, fetchPage);
-
-  async function exportCsv() {
-    setMessage(null);
-    const result = await api.report.export({ report: { kind: 'licenses', query: filters } });
-    if (result.ok) setMessage(finishExport(result.value));
-    else setError(result.error.message);
-  }
+  const rows = useReportRows(JSON.stringify(filters), version, (offset, limit) => api.report.licenses({ ...filters, offset, limit }));
 
   return (
     <section className="tab-panel" aria-label="Licenses">
@@ -96,12 +79,12 @@ export function LicensesTab({ groupId, serviceIds, version }: { groupId: number;
           Low availability
         </label>
         <span className="spacer" />
-        <button type="button" onClick={() => void exportCsv()}>
+        <button type="button" onClick={() => void csv.run({ kind: 'licenses', query: filters })}>
           Export CSV
         </button>
       </div>
-      {message ? <p role="status">{message}</p> : null}
-      <ErrorBanner message={error ?? rows.error?.message} />
+      {csv.message ? <p role="status">{csv.message}</p> : null}
+      <ErrorBanner message={csv.error ?? rows.error?.message} />
       <VirtualTable
         label="Licenses"
         columns={columns}

@@ -6,6 +6,9 @@ import { appleConfigFromEnv } from './config/apple-config';
 import { dataDirArgument } from './config/data-dir';
 import { createOsSecretStore } from './keychain/os-secret-store';
 import { externalLinkTarget, isTrustedSender, mayGrantPermission, mayNavigate } from './window/navigation-guards';
+import { PendingTokenFile } from './window/pending-token-file';
+import { mayLoadResource } from './window/resource-filter';
+import { vpptokenPathFromArgs } from './window/token-file-argument';
 import { mainWindowOptions } from './window/window-options';
 
 // Desktop entry. Kept thin on purpose: every decision it makes lives in a module tested
@@ -13,9 +16,13 @@ import { mainWindowOptions } from './window/window-options';
 
 const pagePath = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
 const pageUrl = pathToFileURL(pagePath).href;
+const rendererRootUrl = new URL('./', pageUrl).href;
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
 
 app.enableSandbox();
+
+// A double-clicked .vpptoken file, kept for the Add Token dialog.
+const pendingTokenFile = new PendingTokenFile();
 
 function createWindow(mdApp: App): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(preloadPath, app.isPackaged));
@@ -57,7 +64,18 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  pendingTokenFile.offer(vpptokenPathFromArgs(process.argv, process.cwd()));
+  // macOS sends this instead of argv, possibly before `ready`, so it is listened for first.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    pendingTokenFile.offer(path);
+  });
   await app.whenReady();
+  // Main's own HTTP (Apple, SMTP, MDM) goes through Node's sockets, not this session, so
+  // only the page's loads are filtered here.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !mayLoadResource(details.url, rendererRootUrl) });
+  });
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(mayGrantPermission(permission)));
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => mayGrantPermission(permission));
 
@@ -66,7 +84,8 @@ async function start(): Promise<void> {
   wireIpc(mdApp);
   let win = createWindow(mdApp);
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    pendingTokenFile.offer(vpptokenPathFromArgs(argv, workingDirectory));
     if (win.isMinimized()) win.restore();
     win.focus();
   });

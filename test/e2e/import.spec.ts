@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { generateDistrict, writeDistrictFiles } from '../fixtures/roster/generate-district';
+import { generateDistrict, writeDistrictFiles } from '../../main/demo/sample-district';
 import { freshDataDir, startBrowserMode, type RunningApp } from './support/app-process';
 import { createOrganization } from './support/first-run';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDistrict } from '../../fixtures/roster/generate-district';
+import { generateDistrict } from '../../../main/demo/sample-district';
 import { signedInAs, withOrganization } from '../../support/directory-app';
 import { asUpload, jobEnd } from '../../support/import-files';
 import { useTestApps } from '../../support/start-test-app';

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Roster, RosterUpload } from '../../../../main/directory/import/roster-types';
 import { validateRoster } from '../../../../main/directory/import/validate-roster';
-import { generateDistrict, writeDistrictFiles } from '../../../main/demo/sample-district';
+import { generateDistrict, writeDistrictFiles } from '../../../../main/demo/sample-district';
 
 function validRoster(upload: RosterUpload): Roster {
   const result = validateRoster(upload);

@@ -1,0 +1,39 @@
+import type { SMTPTransportOptions } from 'nodemailer';
+import type { SmtpConnection } from './mail-settings-store';
+
+/**
+ * Certificate authorities to trust instead of Node's bundled list.
+ *
+ * Production passes nothing. Tests pass their own server's certificate, which checks the
+ * TLS code paths for real rather than switching verification off.
+ */
+export interface SmtpTrust {
+  ca?: string;
+}
+
+/** Bounded waits, so a silent server fails a send in seconds rather than hanging a job. */
+export const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
+
+/**
+ * Nodemailer's connection options for the admin's settings.
+ *
+ * "tls" is implicit TLS from the first byte (port 465); "starttls" upgrades a plain
+ * connection and refuses to go on if the server cannot (port 587); "none" never encrypts,
+ * even when the server offers STARTTLS, because that is what the admin chose.
+ */
+export function smtpOptions(connection: SmtpConnection, trust: SmtpTrust = {}): SMTPTransportOptions {
+  const security =
+    connection.security === 'tls'
+      ? { secure: true }
+      : connection.security === 'starttls'
+        ? { secure: false, requireTLS: true }
+        : { secure: false, ignoreTLS: true };
+  return {
+    host: connection.host,
+    port: connection.port,
+    ...security,
+    ...(connection.user === '' ? {} : { auth: { user: connection.user, pass: connection.password ?? '' } }),
+    ...(trust.ca === undefined ? {} : { tls: { ca: trust.ca } }),
+    ...SMTP_TIMEOUTS,
+  };
+}

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { AppMetadataLookup } from './apple/client/app-metadata-lookup';
 import { AppleClient } from './apple/client/apple-client';
 import type { TransportOptions } from './apple/client/transport-options';
 import { auditHandlers } from './audit/audit-handlers';
@@ -9,6 +10,7 @@ import { authHandlers } from './auth/auth-handlers';
 import { AuthService } from './auth/auth-service';
 import { SessionStore } from './auth/session-store';
 import { systemClock, type Clock } from './clock/clock';
+import { systemTimers, type Timers } from './clock/timers';
 import { DATABASE_FILE_NAME, openDatabase } from './db/open-database';
 import { ScopeReader } from './directory/admin-scope';
 import { AdminService } from './directory/admin-service';
@@ -31,15 +33,29 @@ import { ServiceCatalog } from './distribution/service-catalog';
 import { ServiceStore } from './distribution/service-store';
 import { TokenService } from './distribution/token-service';
 import { TokenStore } from './distribution/token-store';
+import { ConnectivityMonitor } from './distribution/sync/connectivity-monitor';
+import { composeSync } from './distribution/sync/sync-composition';
 import { EventBus } from './events/event-bus';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import type { HandlerTable } from './ipc/handler-types';
 import type { SecretStore } from './keychain/secret-store';
 import { statusHandlers } from './status/status-handlers';
+import type { DemoControl } from './demo/app-host';
+import { demoHandlers } from './demo/demo-handlers';
+import { ReportScope } from './distribution/report/report-scope';
+import { reportHandlers } from './distribution/report/report-handlers';
+import { ReportService } from './distribution/report/report-service';
+import { ReportStore } from './distribution/report/report-store';
+import { DownloadStore } from './export/download-store';
+import type { ExportDestination } from './export/export-destination';
+import { createMail } from './mail/create-mail';
+import { createMdm } from './mdm/create-mdm';
 
 export interface AppleConfig {
   /** Apple's v2 base URL; the sandbox's in demo mode and tests. */
   baseUrl?: string;
+  /** Apple's public app lookup (names, icons); the sandbox's origin in demo mode and tests. */
+  lookupBaseUrl?: string;
   transport?: TransportOptions;
 }
 
@@ -49,6 +65,14 @@ export interface AppConfig {
   apple?: AppleConfig;
   clock?: Clock;
   logError?: (message: string, error: unknown) => void;
+  /** Sync every service shortly after start and every N hours (the setting); default true, tests turn it off. */
+  autoSync?: boolean;
+  /** Timers of the automatic sync. */
+  timers?: Timers;
+  /** Where CSV exports go: the desktop's save dialog; by default a one-time browser download. */
+  exportDestination?: ExportDestination;
+  /** Set when an AppHost runs this app, which can switch to the sample district and back. */
+  demo?: DemoControl;
 }
 
 export interface App {
@@ -56,6 +80,8 @@ export interface App {
   bus: EventBus;
   db: Database.Database;
   databaseFile: string;
+  /** Exports waiting for the browser to fetch them. */
+  downloads: DownloadStore;
   close(): void;
 }
 
@@ -85,7 +111,24 @@ export function createApp(config: AppConfig): App {
   const services = new ServiceStore(db);
   const tokens = new TokenStore(db);
   const appleClient = (token: string) => new AppleClient({ token, baseUrl: config.apple?.baseUrl, ...config.apple?.transport });
-  const tokenService = new TokenService(db, services, tokens, config.secrets, scopes, appleClient, audit, bus, clock);
+  const connectivity = new ConnectivityMonitor(bus, clock);
+  const tokenService = new TokenService(db, services, tokens, config.secrets, scopes, appleClient, audit, bus, clock, connectivity);
+  const sync = composeSync({
+    db,
+    bus,
+    clock,
+    audit,
+    jobs,
+    scopes,
+    services,
+    tokens,
+    tokenService,
+    connectivity,
+    logError,
+    lookup: new AppMetadataLookup({ baseUrl: config.apple?.lookupBaseUrl, ...config.apple?.transport }),
+    autoSync: config.autoSync ?? true,
+    timers: config.timers ?? systemTimers,
+  });
   const catalog = new ServiceCatalog(db, services, tokens, tokenService, scopes, audit, bus, clock);
   const serviceCount = (groupId: number) => {
     const count = services.countIn(groupId);
@@ -99,14 +142,30 @@ export function createApp(config: AppConfig): App {
     devices: new DeviceService(db, devices, admins, userService, scopes, audit, bus, clock),
   };
 
+  const downloads = new DownloadStore(config.dataDir, clock);
+  const report = new ReportService(
+    new ReportScope(scopes, services),
+    new ReportStore(db),
+    config.exportDestination ?? downloads.destination,
+    audit,
+    clock,
+  );
+  const mail = createMail({ db, secrets: config.secrets, scopes, audit, clock, groups });
+  const mdm = createMdm({ db, secrets: config.secrets, scopes, audit });
+
   const handlers: HandlerTable = {
-    ...statusHandlers(setup, auth, config.secrets),
+    ...statusHandlers(setup, auth, config.secrets, config.demo?.active ?? false),
     ...authHandlers(auth),
     ...directoryHandlers(directory),
     ...importHandlers(imports),
     ...jobHandlers(jobs),
     ...distributionHandlers(catalog, tokenService),
     ...auditHandlers(audit, scopes),
+    ...sync.handlers,
+    ...reportHandlers(report),
+    ...mail.handlers,
+    ...mdm.handlers,
+    ...demoHandlers(config.demo),
   };
 
   const dispatch = createDispatcher({
@@ -115,5 +174,18 @@ export function createApp(config: AppConfig): App {
     logError,
   });
 
-  return { dispatch, bus, db, databaseFile, close: () => db.close() };
+  sync.start();
+
+  return {
+    dispatch,
+    bus,
+    db,
+    databaseFile,
+    downloads,
+    close: () => {
+      sync.close();
+      mail.mailer.close();
+      db.close();
+    },
+  };
 }

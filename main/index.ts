@@ -1,7 +1,9 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { channelNames } from '../preload/contract';
-import { createApp, type App } from './app';
+import { createApp } from './app';
+import { AppHost } from './demo/app-host';
+import { saveDialogDestination } from './export/save-dialog-destination';
 import { appleConfigFromEnv } from './config/apple-config';
 import { dataDirArgument } from './config/data-dir';
 import { createOsSecretStore } from './keychain/os-secret-store';
@@ -24,7 +26,7 @@ app.enableSandbox();
 // A double-clicked .vpptoken file, kept for the Add Token dialog.
 const pendingTokenFile = new PendingTokenFile();
 
-function createWindow(mdApp: App): BrowserWindow {
+function createWindow(mdApp: AppHost): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(preloadPath, app.isPackaged));
   const contents = win.webContents;
   contents.setWindowOpenHandler(({ url }) => {
@@ -46,7 +48,7 @@ function createWindow(mdApp: App): BrowserWindow {
   return win;
 }
 
-function wireIpc(mdApp: App): void {
+function wireIpc(mdApp: AppHost): void {
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, input: unknown) => {
       const frame = event.senderFrame;
@@ -80,12 +82,22 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => mayGrantPermission(permission));
 
   const dataDir = dataDirArgument(process.argv) || process.env.MD_DATA_DIR || app.getPath('userData');
-  const mdApp = createApp({ dataDir, secrets: createOsSecretStore(), apple: appleConfigFromEnv(process.env) });
+  let win: BrowserWindow | null = null;
+  const mdApp = new AppHost(createApp, {
+    dataDir,
+    secrets: createOsSecretStore(),
+    apple: appleConfigFromEnv(process.env),
+    exportDestination: saveDialogDestination(
+      (options) => (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)),
+      app.getPath('documents'),
+    ),
+  });
   wireIpc(mdApp);
-  let win = createWindow(mdApp);
+  win = createWindow(mdApp);
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
     pendingTokenFile.offer(vpptokenPathFromArgs(argv, workingDirectory));
+    if (!win) return;
     if (win.isMinimized()) win.restore();
     win.focus();
   });

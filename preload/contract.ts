@@ -96,8 +96,14 @@ export const channels = {
       organizationName: z.string().nullable(),
       admin: AdminSummary.nullable(),
       keychain: KeychainStatus,
+      /** The app shows the generated sample district, not the admin's own data. */
+      demo: z.boolean(),
     }),
   ),
+  /** "Explore with a sample district": a separate data folder, a generated district, a sandbox Apple; signs the caller in. */
+  'demo.start': channel('public', nothing, AdminSummary),
+  /** Back to the admin's own data folder; the sample district is deleted. */
+  'demo.exit': channel('public', nothing, z.object({})),
   /** First run only: the organization (root group) and its first admin, who is signed in. */
   'setup.createOrganization': channel(
     'public',

@@ -21,6 +21,7 @@ export class ServiceStore {
   private readonly selectNamed;
   private readonly updateLocation;
   private readonly countInGroup;
+  private readonly selectAllIds;
 
   constructor(db: Database.Database) {
     this.insertService = db.prepare('INSERT INTO services (group_id, name, created_by, created_at) VALUES (?, ?, ?, ?)');
@@ -30,6 +31,7 @@ export class ServiceStore {
     this.selectNamed = db.prepare('SELECT id FROM services WHERE group_id = ? AND name = ? COLLATE NOCASE');
     this.updateLocation = db.prepare('UPDATE services SET location_uid = ?, location_name = ? WHERE id = ?');
     this.countInGroup = db.prepare('SELECT count(*) AS count FROM services WHERE group_id = ?');
+    this.selectAllIds = db.prepare('SELECT id FROM services ORDER BY id').pluck();
   }
 
   create(groupId: number, name: string, adminId: number, at: Date): number {
@@ -54,6 +56,10 @@ export class ServiceStore {
 
   setLocation(id: number, locationUid: string | null, locationName: string | null): void {
     this.updateLocation.run(locationUid, locationName, id);
+  }
+
+  allIds(): number[] {
+    return this.selectAllIds.all() as number[];
   }
 
   countIn(groupId: number): number {

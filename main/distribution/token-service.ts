@@ -9,6 +9,7 @@ import { DomainError } from '../errors/domain-error';
 import type { EventBus } from '../events/event-bus';
 import type { SecretStore } from '../keychain/secret-store';
 import type { ServiceRecord, ServiceStore } from './service-store';
+import { ignoreAppleCalls, type AppleCallObserver } from './sync/connectivity-monitor';
 import { mayUseToken } from './token-access-rule';
 import { isUsable, tokenStatus, type StoredTokenStatus, type TokenStatus } from './token-status';
 import type { TokenRecord, TokenStore } from './token-store';
@@ -25,6 +26,15 @@ export interface TokenView extends Omit<TokenRecord, 'status'> {
 export interface AddedToken {
   token: TokenView;
   warnings: string[];
+}
+
+/** Runs Apple calls with a token's secret, recording what Apple says of the token. */
+export type TokenRun = <T>(call: (client: AppleClient) => Promise<T>) => Promise<T>;
+
+export interface SyncAccess {
+  service: ServiceRecord;
+  token: TokenRecord;
+  run: TokenRun;
 }
 
 const STATUS_FOR_CODE: Partial<Record<string, StoredTokenStatus>> = {
@@ -54,6 +64,7 @@ export class TokenService {
     private readonly audit: AuditLog,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    private readonly appleCalls: AppleCallObserver = ignoreAppleCalls,
   ) {}
 
   view(token: TokenRecord): TokenView {
@@ -168,10 +179,10 @@ export class TokenService {
   }
 
   /**
-   * The Apple client of a token this admin may use at this level, for installs, invitations
-   * and sync. Only the active, usable token of its service qualifies.
+   * The Apple client of a token this admin may use at this level, for installs and
+   * invitations. Only the active, usable token of its service qualifies.
    */
-  async clientFor(admin: SignedInAdmin, tokenId: number, atGroupId: number): Promise<{ token: TokenRecord; run: <T>(call: (client: AppleClient) => Promise<T>) => Promise<T> }> {
+  async clientFor(admin: SignedInAdmin, tokenId: number, atGroupId: number): Promise<{ token: TokenRecord; run: TokenRun }> {
     const token = this.requireToken(tokenId);
     const service = this.services.byId(token.serviceId)!;
     const scope = this.scopes.of(admin.id);
@@ -179,9 +190,25 @@ export class TokenService {
       throw new DomainError('FORBIDDEN', `You may use the tokens of "${service.groupName}" only if you are its direct admin, and only there or below it.`);
     }
     if (!token.active) throw new DomainError('CONFLICT', `This token is not the active token of "${service.name}".`);
-    const status = this.view(token).status;
-    if (!isUsable(status)) throw new DomainError(status === 'revoked' ? 'TOKEN_REVOKED' : status === 'expired' ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID', `The active token of "${service.name}" is ${status}. Add a new token.`);
+    this.requireUsable(token, service);
     return { token, run: (call) => this.withStatusTracking(token, call) };
+  }
+
+  /**
+   * The active token of a service, for reading its licenses and Apple users into the cache.
+   *
+   * Sync only reads, so managing the service's group is enough; the stricter use rule guards
+   * spending licenses. The automatic sync passes no admin. As with every call, a revoked,
+   * expired or invalid verdict from Apple is recorded on the token.
+   */
+  syncAccess(admin: SignedInAdmin | null, serviceId: number): SyncAccess {
+    const service = this.services.byId(serviceId);
+    if (!service) throw new DomainError('NOT_FOUND', 'That service no longer exists.');
+    if (admin) this.scopes.of(admin.id).requireGroup(service.groupId);
+    const token = this.tokens.ofServices([serviceId]).find((t) => t.active);
+    if (!token) throw new DomainError('CONFLICT', `"${service.name}" has no active token to sync with. Add one on the Managed Distribution page.`);
+    this.requireUsable(token, service);
+    return { service, token, run: (call) => this.withStatusTracking(token, call) };
   }
 
   /** Runs an Apple call with the token's secret; Apple's verdict on the token is recorded. */
@@ -191,8 +218,11 @@ export class TokenService {
       throw new DomainError('NOT_FOUND', 'The token is no longer in the system keychain. Add it again from the downloaded .vpptoken file.');
     }
     try {
-      return await call(this.appleClient(secret));
+      const result = await call(this.appleClient(secret));
+      this.appleCalls.answered();
+      return result;
     } catch (error) {
+      this.appleCalls.failed(error);
       const status = error instanceof DomainError ? STATUS_FOR_CODE[error.code] : undefined;
       if (status) {
         this.tokens.setStatus(token.id, status, this.clock.now());
@@ -207,8 +237,11 @@ export class TokenService {
     const abort = new AbortController();
     this.checks.set(checkId, abort);
     try {
-      return await this.appleClient(secret).getClientConfig(abort.signal);
+      const config = await this.appleClient(secret).getClientConfig(abort.signal);
+      this.appleCalls.answered();
+      return config;
     } catch (error) {
+      this.appleCalls.failed(error);
       if (abort.signal.aborted) throw new DomainError('APPLE_UNAVAILABLE', 'The check with Apple was cancelled. Nothing was stored.');
       throw error;
     } finally {
@@ -235,6 +268,13 @@ export class TokenService {
 
   private otherMdmWarning(mdmName: string): string {
     return `Apple says another MDM server ("${mdmName}") manages this location. Only one server should manage a location at a time; check with whoever runs "${mdmName}" before installing apps from here.`;
+  }
+
+  private requireUsable(token: TokenRecord, service: ServiceRecord): void {
+    const status = this.view(token).status;
+    if (isUsable(status)) return;
+    const code = status === 'revoked' ? 'TOKEN_REVOKED' : status === 'expired' ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID';
+    throw new DomainError(code, `The active token of "${service.name}" is ${status}. Add a new token.`);
   }
 
   private requireToken(tokenId: number): TokenRecord {

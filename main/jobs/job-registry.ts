@@ -18,16 +18,19 @@ const REPORT_INTERVAL_MS = 100;
 /**
  * Long work the admin watches: each job runs in the background and streams its progress
  * as `jobs.progress` events; the last state stays readable after it ends.
+ *
+ * A job belongs to the admin who started it. A system job (owner null, such as an automatic
+ * sync) belongs to nobody, so any signed-in admin may read or cancel it.
  */
 export class JobRegistry {
-  private readonly jobs = new Map<string, { state: Job; owner: number; abort: AbortController }>();
+  private readonly jobs = new Map<string, { state: Job; owner: number | null; abort: AbortController }>();
 
   constructor(
     private readonly bus: EventBus,
     private readonly logError: (message: string, error: unknown) => void,
   ) {}
 
-  start(kind: string, label: string, owner: number, run: (progress: JobProgress) => Promise<JobSummary>): Job {
+  start(kind: string, label: string, owner: number | null, run: (progress: JobProgress) => Promise<JobSummary>): Job {
     const abort = new AbortController();
     const state: Job = { id: randomUUID(), kind, label, state: 'running', phase: 'Starting', done: 0, total: 0, message: null, summary: null };
     this.jobs.set(state.id, { state, owner, abort });
@@ -59,15 +62,26 @@ export class JobRegistry {
 
   get(jobId: string, owner: number): Job {
     const job = this.jobs.get(jobId);
-    if (!job || job.owner !== owner) throw new DomainError('NOT_FOUND', 'That job is not known. It may have ended before the app restarted.');
+    if (!job || !mayTouch(job.owner, owner)) throw new DomainError('NOT_FOUND', 'That job is not known. It may have ended before the app restarted.');
     return { ...job.state };
   }
 
   cancel(jobId: string, owner: number): Job {
     const job = this.jobs.get(jobId);
-    if (!job || job.owner !== owner) throw new DomainError('NOT_FOUND', 'That job is not known.');
+    if (!job || !mayTouch(job.owner, owner)) throw new DomainError('NOT_FOUND', 'That job is not known.');
     job.abort.abort();
     return { ...job.state };
+  }
+
+  /** The job's current state whoever owns it, for services that report on their own jobs. */
+  snapshot(jobId: string): Job | null {
+    const job = this.jobs.get(jobId);
+    return job ? { ...job.state } : null;
+  }
+
+  /** Cancels a job on the app's own behalf (it is closing), whoever owns it. */
+  abort(jobId: string): void {
+    this.jobs.get(jobId)?.abort.abort();
   }
 
   private finish(state: Job, end: Partial<Job>): void {
@@ -79,4 +93,8 @@ export class JobRegistry {
   private publish(state: Job): void {
     this.bus.emit('jobs.progress', { ...state });
   }
+}
+
+function mayTouch(jobOwner: number | null, adminId: number): boolean {
+  return jobOwner === null || jobOwner === adminId;
 }

@@ -8,12 +8,14 @@ export function statusHandlers(
   setup: OrganizationSetup,
   auth: AuthService,
   secrets: SecretStore,
+  demo: boolean,
 ): Pick<HandlerTable, 'app.status'> {
   return {
     'app.status': async (_input, { clientId }) => ({
       organizationName: setup.organizationName(),
       admin: auth.signedIn(clientId),
       keychain: await probeSecretStore(secrets),
+      demo,
     }),
   };
 }

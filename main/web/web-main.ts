@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
+import { AppHost } from '../demo/app-host';
 import { appleConfigFromEnv } from '../config/apple-config';
 import { resolveDataDir } from '../config/data-dir';
 import { createOsSecretStore } from '../keychain/os-secret-store';
@@ -20,10 +21,11 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = resolveDataDir({ argv, env: process.env, platform: process.platform, home: homedir() });
   const apple = appleConfigFromEnv(process.env);
-  const app = createApp({ dataDir, secrets: createOsSecretStore(), apple });
+  const host = new AppHost(createApp, { dataDir, secrets: createOsSecretStore(), apple, autoSync: process.env.MD_AUTO_SYNC !== '0' });
   const web = await startWebServer({
-    dispatch: app.dispatch,
-    bus: app.bus,
+    dispatch: host.dispatch,
+    bus: host.bus,
+    downloads: () => host.app.downloads,
     staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
     port: portArgument(argv),
   });
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     void web.close().then(() => {
-      app.close();
+      host.close();
       process.exit(0);
     });
   };

@@ -25,8 +25,8 @@ export interface WebServerOptions {
   /** Fixed in tests; otherwise a fresh random key per run. */
   key?: string;
   maxBodyBytes?: number;
-  /** Exports waiting to be downloaded by the page. */
-  downloads?: DownloadStore;
+  /** Exports waiting to be downloaded by the page (asked per request: demo mode swaps the app). */
+  downloads?: () => DownloadStore;
 }
 
 export interface WebServer {
@@ -130,7 +130,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // The link's unguessable, single-use id is the permission: a download started from a link
   // cannot carry the key header.
   function sendDownload(res: ServerResponse, id: string): void {
-    const file = options.downloads?.take(id);
+    const file = options.downloads?.().take(id);
     if (!file) return refuse(res, 404, 'NOT_FOUND', 'This download has already been fetched or has expired. Export again.');
     res.writeHead(200, {
       ...securityHeaders,

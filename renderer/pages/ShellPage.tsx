@@ -7,13 +7,14 @@ import { useSession } from '../store/session-store';
 import { useTree } from '../store/tree-store';
 import { AuditPage } from './audit/AuditPage';
 import { GroupPage } from './group/GroupPage';
+import { SettingsPage } from './settings/SettingsPage';
 
 /** The signed-in app: the organization tree on the left, the chosen level on the right. */
 export function ShellPage() {
-  const { admin, organizationName, keychain, signOut } = useSession();
+  const { admin, organizationName, keychain, signOut, demo, exitDemo } = useSession();
   const { groups, selectedId, error, load, select, changed } = useTree();
   const selected = groups.find((g) => g.id === selectedId) ?? null;
-  const [view, setView] = useState<'directory' | 'audit'>('directory');
+  const [view, setView] = useState<'directory' | 'audit' | 'settings'>('directory');
 
   useEffect(() => {
     void load();
@@ -25,10 +26,23 @@ export function ShellPage() {
       <header className="topbar">
         <span className="brand">Managed Distribution</span>
         <span className="org-name">{organizationName}</span>
+        {demo ? (
+          <>
+            <span className="demo-pill" aria-label="Demo: a generated sample district">
+              DEMO
+            </span>
+            <button type="button" onClick={() => void exitDemo()}>
+              Leave the demo
+            </button>
+          </>
+        ) : null}
         <span className="spacer" />
         <ConnectivityIndicator />
         <button type="button" aria-pressed={view === 'audit'} onClick={() => setView(view === 'audit' ? 'directory' : 'audit')}>
           Audit log
+        </button>
+        <button type="button" aria-pressed={view === 'settings'} onClick={() => setView(view === 'settings' ? 'directory' : 'settings')}>
+          Settings
         </button>
         <span className="admin-name" aria-label="Signed in as">
           {admin?.name}
@@ -57,7 +71,9 @@ export function ShellPage() {
           {groups.length === 0 && !error ? <p className="muted sidebar-note">You are not a direct admin of any group yet.</p> : null}
         </nav>
         <main className="content">
-          {view === 'audit' ? <AuditPage /> : selected ? <GroupPage key={selected.id} group={selected} /> : null}
+          {view === 'audit' ? <AuditPage /> : null}
+          {view === 'settings' && selected ? <SettingsPage group={selected} /> : null}
+          {view === 'directory' && selected ? <GroupPage key={selected.id} group={selected} /> : null}
         </main>
       </div>
     </div>

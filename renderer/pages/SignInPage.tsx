@@ -8,6 +8,8 @@ import { useSession } from '../store/session-store';
 export function SignInPage() {
   const organizationName = useSession((s) => s.organizationName);
   const signIn = useSession((s) => s.signIn);
+  const demo = useSession((s) => s.demo);
+  const exitDemo = useSession((s) => s.exitDemo);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -43,6 +45,11 @@ export function SignInPage() {
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        {demo ? (
+          <button type="button" onClick={() => void exitDemo()}>
+            Leave the demo
+          </button>
+        ) : null}
       </form>
     </main>
   );

@@ -9,6 +9,8 @@ import { useSession } from '../store/session-store';
 /** First run: name the organization and create the first admin account. */
 export function WelcomePage() {
   const createOrganization = useSession((s) => s.createOrganization);
+  const startDemo = useSession((s) => s.startDemo);
+  const [demoState, setDemoState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const [form, setForm] = useState({ organizationName: '', adminName: '', email: '', password: '', confirm: '' });
   const [error, setError] = useState<ApiError | null>(null);
   const [mismatch, setMismatch] = useState(false);
@@ -30,8 +32,14 @@ export function WelcomePage() {
     setError(result.ok ? null : result.error);
   }
 
+  async function explore() {
+    setDemoState({ busy: true, error: null });
+    const result = await startDemo();
+    setDemoState({ busy: false, error: result.ok ? null : result.error.message });
+  }
+
   return (
-    <main className="centered-page">
+    <main className="centered-page welcome">
       <form className="card" onSubmit={submit} noValidate aria-labelledby="welcome-title">
         <h1 id="welcome-title">Welcome to Managed Distribution</h1>
         <p className="lead">
@@ -66,10 +74,26 @@ export function WelcomePage() {
           onChange={update('confirm')}
           error={mismatch ? 'The two passwords are not the same.' : undefined}
         />
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy || demoState.busy}>
           {busy ? 'Creating…' : 'Create organization'}
         </button>
       </form>
+      <aside className="card demo-card" aria-labelledby="demo-title">
+        <h2 id="demo-title">Just looking?</h2>
+        <p className="lead">
+          Explore a generated school district with a simulated Apple service: licenses, users, devices and reports, all on this
+          computer. Nothing you do there touches Apple or your own data.
+        </p>
+        <ErrorBanner message={demoState.error} />
+        {demoState.busy ? (
+          <p role="status" className="checking">
+            <progress aria-label="Setting up the sample district" /> Setting up the sample district…
+          </p>
+        ) : null}
+        <button type="button" onClick={() => void explore()} disabled={demoState.busy || busy}>
+          Explore with a sample district
+        </button>
+      </aside>
     </main>
   );
 }

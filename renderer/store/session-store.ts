@@ -12,11 +12,15 @@ interface SessionState {
   organizationName: string | null;
   admin: AdminSummary | null;
   keychain: Status['keychain'] | null;
+  /** The app shows the generated sample district, not the admin's own data. */
+  demo: boolean;
   loadError: ApiError | null;
   refresh(): Promise<void>;
   createOrganization(input: ChannelInput<'setup.createOrganization'>): Promise<Result<AdminSummary>>;
   signIn(input: ChannelInput<'auth.signIn'>): Promise<Result<AdminSummary>>;
   signOut(): Promise<void>;
+  startDemo(): Promise<Result<AdminSummary>>;
+  exitDemo(): Promise<void>;
 }
 
 function phaseFor(status: Status): Phase {
@@ -30,6 +34,7 @@ export const useSession = create<SessionState>((set, get) => ({
   organizationName: null,
   admin: null,
   keychain: null,
+  demo: false,
   loadError: null,
 
   async refresh() {
@@ -39,7 +44,14 @@ export const useSession = create<SessionState>((set, get) => ({
       return;
     }
     const status = result.value;
-    set({ phase: phaseFor(status), organizationName: status.organizationName, admin: status.admin, keychain: status.keychain, loadError: null });
+    set({
+      phase: phaseFor(status),
+      organizationName: status.organizationName,
+      admin: status.admin,
+      keychain: status.keychain,
+      demo: status.demo,
+      loadError: null,
+    });
   },
 
   async createOrganization(input) {
@@ -56,6 +68,17 @@ export const useSession = create<SessionState>((set, get) => ({
 
   async signOut() {
     await api.auth.signOut({});
+    await get().refresh();
+  },
+
+  async startDemo() {
+    const result = await api.demo.start({});
+    if (result.ok) await get().refresh();
+    return result;
+  },
+
+  async exitDemo() {
+    await api.demo.exit({});
     await get().refresh();
   },
 }));

@@ -17,5 +17,5 @@ export function useSandboxes(): (options?: AppleSandboxOptions) => Promise<Apple
 
 /** The app's Apple settings for a sandbox, with retries that wait no real time. */
 export function appleConfigFor(sandbox: AppleSandbox): AppleConfig {
-  return { baseUrl: sandbox.baseUrl, transport: { sleep: async () => undefined, random: () => 0.5 } };
+  return { baseUrl: sandbox.baseUrl, lookupBaseUrl: sandbox.lookupBaseUrl, transport: { sleep: async () => undefined, random: () => 0.5 } };
 }

@@ -2,7 +2,7 @@ import { afterEach } from 'vitest';
 import { createApp, type App, type AppleConfig } from '../../main/app';
 import type { SecretStore } from '../../main/keychain/secret-store';
 
-/** createApp on a real data folder, closed after the test; errors the app logs are kept. */
+/** createApp on a real data folder, without automatic sync, closed after the test; errors the app logs are kept. */
 export function useTestApps(): (dataDir: string, secrets: SecretStore, apple?: AppleConfig) => App & { logged: unknown[] } {
   const apps: App[] = [];
   afterEach(() => {
@@ -10,7 +10,7 @@ export function useTestApps(): (dataDir: string, secrets: SecretStore, apple?: A
   });
   return (dataDir, secrets, apple) => {
     const logged: unknown[] = [];
-    const app = createApp({ dataDir, secrets, apple, logError: (_message, error) => logged.push(error) });
+    const app = createApp({ dataDir, secrets, apple, autoSync: false, logError: (_message, error) => logged.push(error) });
     apps.push(app);
     return Object.assign(app, { logged });
   };

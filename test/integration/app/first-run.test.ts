@@ -14,7 +14,7 @@ describe('first run through the dispatcher', () => {
     const app = startApp(tempDir(), newSecrets());
     expect(await app.dispatch('app.status', {}, 'w1')).toEqual({
       ok: true,
-      value: { organizationName: null, admin: null, keychain: { available: true, message: null } },
+      value: { organizationName: null, admin: null, keychain: { available: true, message: null }, demo: false },
     });
 
     const created = await app.dispatch('setup.createOrganization', { ...organization, email: ' Ada@Springfield.EDU ' }, 'w1');

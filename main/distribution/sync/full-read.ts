@@ -1,0 +1,35 @@
+import type { AssetKey } from './asset-key';
+import type { ListedAsset } from './assignment-reconciliation';
+import { copyPages, SYNC_PHASES, type SyncReadContext } from './page-copy';
+
+export interface FullRead {
+  assignmentsVersion: string | null;
+  usersVersion: string | null;
+  /** Assets Apple listed without counts: their assigned count comes from the rows. */
+  uncounted: AssetKey[];
+}
+
+/** Reads the asset list into the target generation, and returns what Apple said each asset has assigned. */
+export async function readAssetList(context: SyncReadContext): Promise<ListedAsset[]> {
+  const listed: ListedAsset[] = [];
+  await copyPages(context, SYNC_PHASES.licenses, context.client.readAssets({}, context.signal), (assets) => {
+    context.writer.assets(context.target, assets);
+    for (const asset of assets) listed.push({ adamId: asset.adamId, pricing: asset.pricingParam, assigned: asset.assignedCount });
+  });
+  return listed;
+}
+
+/** Reads the whole location into the target generation: every asset, assignment and Apple user. */
+export async function readWholeLocation(context: SyncReadContext): Promise<FullRead> {
+  const { client, signal, writer, target } = context;
+  const listed = await readAssetList(context);
+  const assignmentsVersion = await copyPages(context, SYNC_PHASES.assignments, client.readAssignments({}, signal), (rows) =>
+    writer.assignments(target, rows),
+  );
+  const usersVersion = await copyPages(context, SYNC_PHASES.users, client.readUsers({}, signal), (users) => writer.users(target, users));
+  return { assignmentsVersion, usersVersion, uncounted: uncountedOf(listed) };
+}
+
+export function uncountedOf(listed: readonly ListedAsset[]): AssetKey[] {
+  return listed.filter((asset) => asset.assigned === null).map(({ adamId, pricing }) => ({ adamId, pricing }));
+}

@@ -1,0 +1,216 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { EventName } from '../../../preload/contract';
+import { signedInAs } from '../../support/directory-app';
+import { useSandboxes } from '../../support/sandbox';
+import { useTestApps } from '../../support/start-test-app';
+import { startSyncWorld, type SyncWorld } from '../../support/sync-world';
+import { useTempDirs } from '../../support/temp-dir';
+import { useTestSecretStore } from '../../support/test-secret-store';
+
+const factories = { tempDir: useTempDirs(), newSecrets: useTestSecretStore(), startApp: useTestApps(), startSandbox: useSandboxes() };
+const district = { seed: 7, apps: 12, users: 150, assignments: 1_200 };
+
+function auditOf(world: SyncWorld, action: string): Record<string, unknown>[] {
+  const rows = world.app.db.prepare('SELECT admin_id, details FROM audit_entries WHERE action = ? ORDER BY id').all(action) as { admin_id: number | null; details: string }[];
+  return rows.map((row) => ({ adminId: row.admin_id, ...(JSON.parse(row.details) as object) }));
+}
+
+function eventsOf(world: SyncWorld, name: EventName): unknown[] {
+  const seen: unknown[] = [];
+  world.app.bus.subscribe((event, payload) => {
+    if (event === name) seen.push(payload);
+  });
+  return seen;
+}
+
+/** Changes on Apple's side between two syncs: additions, removals, user changes. */
+async function changeApple(world: SyncWorld): Promise<{ removedFrom: Set<string> }> {
+  const { apple, sandbox, location } = world;
+  const assets = sandbox.assetsOf(location.id);
+  const roomy = assets.find((a) => a.availableCount >= 6 && a.totalCount < 2147483647 && a.deviceAssignable)!;
+  const assignments = sandbox.assignmentsOf(location.id);
+  const userHeld = assignments.find((a) => a.clientUserId && a.adamId !== roomy.adamId)!;
+  const deviceHeld = assignments.find((a) => a.serialNumber && assets.find((x) => x.adamId === a.adamId)?.revocable)!;
+  const revokedFrom = assignments.filter((a) => a.serialNumber === deviceHeld.serialNumber).map((a) => a.adamId);
+  const users = sandbox.usersOf(location.id);
+  const registered = users.find((u) => u.status === 'Registered' && u.inviteCode)!;
+  const [retired, renamed] = users.filter((u) => u.status !== 'Retired' && u !== registered);
+
+  await apple.waitForEvent(
+    await apple.createUsers([
+      { clientUserId: 'new-user-1', email: 'new1@springfield.edu' },
+      { clientUserId: 'new-user-2', email: 'new2@springfield.edu' },
+      { clientUserId: 'new-user-3', managedAppleId: 'new3@appleid.springfield.edu' },
+    ]),
+  );
+  await apple.waitForEvent(
+    await apple.associate({ assets: [{ adamId: roomy.adamId }], clientUserIds: ['new-user-1', 'new-user-2', 'new-user-3'], serialNumbers: ['NEWSERIAL01', 'NEWSERIAL02'] }),
+  );
+  await apple.waitForEvent(await apple.disassociate({ assets: [{ adamId: userHeld.adamId }], clientUserIds: [userHeld.clientUserId!] }));
+  await apple.waitForEvent(await apple.revoke({ serialNumbers: [deviceHeld.serialNumber!] }));
+  await apple.waitForEvent(await apple.retireUsers([{ clientUserId: retired!.clientUserId }]));
+  await apple.waitForEvent(await apple.updateUsers([{ clientUserId: renamed!.clientUserId, email: 'renamed@springfield.edu' }]));
+  sandbox.acceptInvitation(registered.inviteCode!);
+  return { removedFrom: new Set([userHeld.adamId, ...revokedFrom]) };
+}
+
+describe('a full sync', () => {
+  it('caches exactly what Apple lists, row by row, names the apps, and says so', async () => {
+    const world = await startSyncWorld(factories, { pageSize: 50, data: district });
+    const changed = eventsOf(world, 'sync.changed');
+    const job = await world.sync();
+
+    expect(job).toMatchObject({ state: 'succeeded', kind: 'sync', label: 'Sync High school apps', message: null });
+    expect(job.summary).toEqual({ cache: { licenses: 13, assignments: 1_200, users: 150 }, 'app names': { found: 13, 'not found': 0 } });
+    expect(world.cache()).toEqual(world.expected());
+    expect(world.leftovers()).toBe(0);
+    const names = world.app.db.prepare('SELECT adam_id, name FROM app_metadata').all() as { adam_id: string; name: string }[];
+    expect(names.map((n) => n.adam_id).sort()).toEqual(world.expected().assets.map((a) => a.adamId).sort());
+    expect(names.every((n) => n.name.length > 0)).toBe(true);
+
+    expect(changed).toEqual([{ serviceIds: [world.service.id] }]);
+    expect(auditOf(world, 'sync.start')).toEqual([{ adminId: 1, name: 'High school apps' }]);
+    expect(auditOf(world, 'sync.complete')).toEqual([{ adminId: 1, mode: 'full', licenses: 13, assignments: 1_200, users: 150 }]);
+    const [status] = await world.root.ok('sync.status', { groupId: world.school.id });
+    expect(status).toMatchObject({ serviceId: world.service.id, serviceName: 'High school apps', locationName: 'Springfield High Location', error: null, job: null });
+    expect(Date.parse(status!.syncedAt!)).toBeGreaterThanOrEqual(Date.parse(status!.attemptedAt!));
+    expect(await world.root.ok('app.connectivity', {})).toMatchObject({ online: true, message: null, checkedAt: expect.any(String) });
+  });
+
+  it('shows progress as pages done of pages known, with the rows of each phase', async () => {
+    const world = await startSyncWorld(factories, { pageSize: 50, data: district });
+    const progress = eventsOf(world, 'jobs.progress') as { phase: string; done: number; total: number; state: string }[];
+    await world.sync();
+    const running = progress.filter((p) => p.state === 'running' && p.phase !== 'Starting');
+    expect(running.length).toBeGreaterThan(0);
+    for (const p of running) expect(p.done).toBeLessThanOrEqual(p.total);
+    // 1 page of licenses, 24 of assignments, 3 of users, 1 lookup batch.
+    expect(progress.at(-1)).toMatchObject({ state: 'succeeded', done: 29, total: 29 });
+    expect(running.map((p) => p.phase)).toContain('App names · 13 rows');
+    expect(running.some((p) => /^Assignments · [\d,]+ rows$/.test(p.phase))).toBe(true);
+  });
+
+  it('still succeeds when the app lookup is down; the report shows adamIds until a later sync', async () => {
+    const world = await startSyncWorld(factories, { pageSize: 50, data: district });
+    world.sandbox.injectFaults({ kind: 'internal-error' }, { path: '/lookup', count: 100 });
+    const job = await world.sync();
+    expect(job).toMatchObject({ state: 'succeeded', summary: { 'app names': { found: 0, 'not found': 13 } } });
+    expect(world.cache()).toEqual(world.expected());
+    expect(world.app.db.prepare('SELECT count(*) FROM app_metadata').pluck().get()).toBe(0);
+
+    world.sandbox.clearFaults();
+    expect(await world.sync()).toMatchObject({ summary: { 'app names': { found: 13, 'not found': 0 } } });
+  });
+});
+
+describe('an incremental sync', () => {
+  it('reads only the changes, catches removals through the counts, and ends with exactly Apple’s state', async () => {
+    const world = await startSyncWorld(factories, { pageSize: 50, data: district });
+    await world.sync();
+    const before = world.app.db.prepare('SELECT live_generation FROM sync_state').pluck().get();
+    const { removedFrom } = await changeApple(world);
+    world.sandbox.resetTraffic();
+
+    expect(await world.sync()).toMatchObject({ state: 'succeeded' });
+    expect(world.cache()).toEqual(world.expected());
+    expect(world.leftovers()).toBe(0);
+    expect(auditOf(world, 'sync.complete').at(-1)).toMatchObject({ mode: 'incremental' });
+    // Merged in place: the live generation stays, no million-row copy.
+    expect(world.app.db.prepare('SELECT live_generation FROM sync_state').pluck().get()).toBe(before);
+
+    const reads = world.sandbox.recordedRequests().filter((r) => r.path === '/assignments');
+    expect(reads.every((r) => r.query.sinceVersionId !== undefined || r.query.adamId !== undefined)).toBe(true);
+    const reread = new Set(reads.flatMap((r) => (r.query.adamId ? [r.query.adamId] : [])));
+    expect([...reread].every((adamId) => removedFrom.has(adamId))).toBe(true);
+    expect(reread.size).toBeGreaterThan(0);
+  });
+
+  it('a second incremental with nothing changed keeps the cache as it is', async () => {
+    const world = await startSyncWorld(factories, { pageSize: 50, data: district });
+    await world.sync();
+    await changeApple(world);
+    await world.sync();
+    world.sandbox.resetTraffic();
+    expect(await world.sync()).toMatchObject({ state: 'succeeded' });
+    expect(world.cache()).toEqual(world.expected());
+    expect(world.sandbox.recordedRequests().filter((r) => r.query.adamId !== undefined)).toEqual([]);
+  });
+
+  it('falls back to a full sync when Apple no longer knows the version ids (9721)', async () => {
+    const world = await startSyncWorld(factories, { pageSize: 50, data: district });
+    await world.sync();
+    await changeApple(world);
+    world.sandbox.forgetVersionIds(world.location.id);
+
+    expect(await world.sync()).toMatchObject({ state: 'succeeded' });
+    expect(auditOf(world, 'sync.complete').at(-1)).toMatchObject({ mode: 'full after 9721' });
+    expect(world.cache()).toEqual(world.expected());
+    // The replaced generation is deleted after the job has ended.
+    await vi.waitFor(() => expect(world.leftovers()).toBe(0));
+  });
+});
+
+describe('who may sync, and one sync at a time', () => {
+  it('refuses an admin who does not manage the service’s group, and a second sync of the same service', async () => {
+    const world = await startSyncWorld(factories, { pageSize: 5, data: district });
+    const other = await world.root.ok('groups.create', { parentId: 1, name: 'Shelbyville High', kind: 'school' });
+    await world.root.ok('admins.create', { name: 'Sam Sibling', email: 'sam@springfield.edu', password: 'sibling password 1', directGroupIds: [other.id] });
+    const sam = await signedInAs(world.app, 'sam', 'sam@springfield.edu', 'sibling password 1');
+    expect(await sam.call('sync.start', { serviceId: world.service.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await sam.call('sync.status', { groupId: world.school.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await sam.ok('sync.status', { groupId: other.id })).toEqual([]);
+    // Sync only reads: managing the group through the tree is enough, no direct admin needed.
+    await world.root.ok('admins.create', { name: 'Olive Org', email: 'olive@springfield.edu', password: 'organization pass 1', directGroupIds: [1] });
+    const olive = await signedInAs(world.app, 'olive', 'olive@springfield.edu', 'organization pass 1');
+    expect(await olive.call('tokens.makeActive', { tokenId: world.tokenId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    const first = await olive.ok('sync.start', { serviceId: world.service.id });
+    expect(await world.root.call('sync.start', { serviceId: world.service.id })).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: '"High school apps" is being synced already. Wait for that sync to end, or cancel it.' },
+    });
+    const [status] = await world.root.ok('sync.status', { groupId: 1 });
+    expect(status!.job).toMatchObject({ id: first.id, state: 'running' });
+    expect(await world.root.call('jobs.cancel', { jobId: first.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await olive.ok('jobs.cancel', { jobId: first.id });
+  });
+
+  it('refuses a service without an active token', async () => {
+    const world = await startSyncWorld(factories, { pageSize: 50, data: district });
+    const empty = await world.root.ok('services.create', { groupId: world.school.id, name: 'No token yet' });
+    expect(await world.root.call('sync.start', { serviceId: empty.id })).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: '"No token yet" has no active token to sync with. Add one on the Managed Distribution page.' },
+    });
+  });
+});
+
+describe('connectivity', () => {
+  it('turns offline when Apple cannot be reached, and online at the next answer', async () => {
+    const world = await startSyncWorld(factories, { pageSize: 50, data: district });
+    const changes = eventsOf(world, 'app.connectivity');
+    // Adding the token was the last call to Apple.
+    expect(await world.root.ok('app.connectivity', {})).toEqual({ online: true, message: null, checkedAt: expect.any(String) });
+
+    world.sandbox.injectFaults({ kind: 'drop-connection' }, { count: 100 });
+    expect(await world.sync()).toMatchObject({ state: 'failed', message: "Could not reach Apple's service. Check the internet connection and try again." });
+    expect(await world.root.ok('app.connectivity', {})).toMatchObject({ online: false, message: "Could not reach Apple's service. Check the internet connection and try again." });
+    expect(world.syncState()).toMatchObject({ liveGeneration: null, syncedAt: null, errorCode: 'APPLE_UNAVAILABLE' });
+
+    world.sandbox.clearFaults();
+    expect(await world.sync()).toMatchObject({ state: 'succeeded' });
+    expect(await world.root.ok('app.connectivity', {})).toMatchObject({ online: true, message: null });
+    expect(changes.map((c) => (c as { online: boolean }).online)).toEqual([false, true]);
+  });
+});
+
+describe('settings', () => {
+  it('automatic sync every 24 hours unless changed; a change is audited', async () => {
+    const world = await startSyncWorld(factories, { pageSize: 50, data: district });
+    expect(await world.root.ok('settings.get', {})).toEqual({ autoSyncHours: 24 });
+    expect(await world.root.ok('settings.update', { autoSyncHours: 0 })).toEqual({ autoSyncHours: 0 });
+    expect(await world.root.ok('settings.get', {})).toEqual({ autoSyncHours: 0 });
+    expect(await world.root.call('settings.update', { autoSyncHours: 500 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(auditOf(world, 'settings.update')).toEqual([{ adminId: 1, autoSyncHours: { from: 24, to: 0 } }]);
+  });
+});

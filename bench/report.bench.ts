@@ -14,6 +14,7 @@ import { PassThrough } from 'node:stream';
 import { bench, describe } from 'vitest';
 import { openDatabase } from '../main/db/open-database';
 import { writeCsv, type CsvValue } from '../main/distribution/report/csv-writer';
+import { ReportSortKeys } from '../main/distribution/report/report-sort-keys';
 import { ReportStore, type AppleUserFilter, type LicenseFilter } from '../main/distribution/report/report-store';
 
 const TITLES = 2_000;
@@ -47,6 +48,7 @@ db.transaction(() => {
   }
   const assignment = db.prepare("INSERT INTO cached_assignments (service_id, generation, adam_id, pricing, client_user_id) VALUES (1, 1, ?, 'STDQ', ?)");
   for (let i = 0; i < ASSIGNMENTS; i++) assignment.run(String(361_000_000 + (i % TITLES)), `cu-${i % USERS}`);
+  new ReportSortKeys(db).refresh(1, 1);
 })();
 db.pragma('optimize');
 const store = new ReportStore(db);

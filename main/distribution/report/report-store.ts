@@ -62,10 +62,10 @@ const USER_WHERE = `
        OR au.managed_apple_id LIKE @pattern ESCAPE '\\' OR u.email LIKE @pattern ESCAPE '\\' OR au.client_user_id = @search)`;
 
 const USER_SORT: Record<AppleUserFilter['sort'], string> = {
-  name: 'coalesce(u.name, au.email, au.client_user_id) COLLATE NOCASE',
+  name: 'au.sort_name COLLATE NOCASE',
   email: 'coalesce(au.email, u.email, au.managed_apple_id) COLLATE NOCASE',
   status: 'au.status',
-  licenses: 'licenseCount',
+  licenses: 'au.license_count',
 };
 
 export interface LicenseRecord {
@@ -150,10 +150,12 @@ export class ReportStore {
 
   appleUsers(filter: AppleUserFilter): { total: number; rows: AppleUserRecord[] } {
     const params = this.userParams(filter);
-    const { total } = this.prepare(
-      'users:count',
-      `SELECT count(*) AS total FROM ${LIVE_USERS} LEFT JOIN users u ON u.client_user_id = au.client_user_id WHERE ${USER_WHERE}`,
-    ).get(params) as { total: number };
+    // Without a search the directory cannot change the count, so it is not joined.
+    const count =
+      filter.search === ''
+        ? `SELECT count(*) AS total FROM ${LIVE_USERS} WHERE au.service_id IN (SELECT value FROM json_each(@services)) AND (@status IS NULL OR au.status = @status)`
+        : `SELECT count(*) AS total FROM ${LIVE_USERS} LEFT JOIN users u ON u.client_user_id = au.client_user_id WHERE ${USER_WHERE}`;
+    const { total } = this.prepare(`users:count:${filter.search === '' ? 'plain' : 'search'}`, count).get(params) as { total: number };
     const rows = this.userRows(filter).all({ ...params, limit: filter.limit, offset: filter.offset }) as AppleUserRow[];
     return { total, rows: rows.map(({ inviteCodePresent, ...r }) => ({ ...r, inviteCodePresent: inviteCodePresent === 1 })) };
   }
@@ -216,20 +218,30 @@ export class ReportStore {
 
   private userRows(filter: AppleUserFilter): Database.Statement {
     const dir = filter.direction === 'desc' ? 'DESC' : 'ASC';
+    const order = `${USER_SORT[filter.sort]} ${dir}, au.client_user_id ${dir}`;
+    // Without a search, the window's keys come from the cache table alone, sorted by the keys
+    // the sync stored; the directory is joined for those rows only, not for all 100,000.
+    const keysFirst = filter.search === '' && filter.sort !== 'email';
+    const page = keysFirst
+      ? `(SELECT au.* FROM ${LIVE_USERS}
+          WHERE au.service_id IN (SELECT value FROM json_each(@services)) AND (@status IS NULL OR au.status = @status)
+          ORDER BY ${order} LIMIT @limit OFFSET @offset) au`
+      : 'cached_apple_users au';
     return this.prepare(
-      `users:${filter.sort}:${dir}`,
+      `users:${keysFirst ? 'keys' : 'full'}:${filter.sort}:${dir}`,
       `SELECT au.service_id AS serviceId, s.name AS serviceName, au.client_user_id AS clientUserId, au.status,
               coalesce(au.email, u.email) AS email, coalesce(au.managed_apple_id, u.managed_apple_id) AS managedAppleId,
               au.invite_code IS NOT NULL AS inviteCodePresent, u.id AS userId, u.name AS userName, g.name AS groupName,
               (SELECT count(*) FROM devices d WHERE d.user_id = u.id) AS deviceCount,
-              (SELECT count(*) FROM cached_assignments ca WHERE ca.service_id = au.service_id AND ca.generation = au.generation
-                 AND ca.client_user_id = au.client_user_id) AS licenseCount
-       FROM ${LIVE_USERS} JOIN services s ON s.id = au.service_id
+              au.license_count AS licenseCount
+       FROM ${page}
+       ${keysFirst ? '' : 'JOIN sync_state st ON st.service_id = au.service_id AND st.live_generation = au.generation'}
+       JOIN services s ON s.id = au.service_id
        LEFT JOIN users u ON u.client_user_id = au.client_user_id
        LEFT JOIN groups g ON g.id = u.home_group_id
-       WHERE ${USER_WHERE}
-       ORDER BY ${USER_SORT[filter.sort]} ${dir}, au.client_user_id ${dir}
-       LIMIT @limit OFFSET @offset`,
+       ${keysFirst ? '' : `WHERE ${USER_WHERE}`}
+       ORDER BY ${order}
+       ${keysFirst ? '' : 'LIMIT @limit OFFSET @offset'}`,
     );
   }
 

@@ -1,3 +1,4 @@
+import { ReportSortKeys } from '../report/report-sort-keys';
 import type Database from 'better-sqlite3';
 import type { AppMetadataLookup } from '../../apple/client/app-metadata-lookup';
 import type { AuditLog } from '../../audit/audit-log';
@@ -64,6 +65,7 @@ export function composeSync(ports: SyncPorts): SyncFeature {
       merge: new IncrementalMergeStore(db),
       metadata: new AppMetadataStore(db),
       generations,
+      sortKeys: new ReportSortKeys(db),
     },
     { lookup: ports.lookup, clock, appleCalls: ports.connectivity, logError },
   );

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ReportSortKeys } from '../report/report-sort-keys';
 import type { AppMetadataLookup } from '../../apple/client/app-metadata-lookup';
 import type { AppleClient } from '../../apple/client/apple-client';
 import { FullSyncRequiredError } from '../../apple/errors/full-sync-required-error';
@@ -24,6 +25,7 @@ export interface SyncStores {
   merge: IncrementalMergeStore;
   metadata: AppMetadataStore;
   generations: GenerationStore;
+  sortKeys: ReportSortKeys;
 }
 
 export interface SyncRequest {
@@ -85,6 +87,7 @@ export class SyncRunner {
     const appNames = await this.appNames(request, context.target);
     this.stores.db.transaction(() => {
       this.countUncounted(context.target, read.uncounted);
+      this.stores.sortKeys.refresh(request.serviceId, context.target.generation);
       this.stores.syncState.publish({ ...this.publication(request, context.target.generation), ...versions(read) });
     })();
     return { mode, cache: this.stores.generations.rowCounts(request.serviceId, context.target.generation), appNames };
@@ -98,6 +101,7 @@ export class SyncRunner {
     this.stores.db.transaction(() => {
       this.stores.merge.merge({ serviceId: request.serviceId, live, staging: context.target.generation, replaced: read.replaced });
       this.countUncounted({ serviceId: request.serviceId, generation: live }, read.uncounted);
+      this.stores.sortKeys.refresh(request.serviceId, live);
       this.stores.syncState.publish({ ...this.publication(request, live), ...versions(read) });
     })();
     return { mode: 'incremental', cache: this.stores.generations.rowCounts(request.serviceId, live), appNames };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../main/db/migrate';
 import { migrations } from '../../../main/db/migrations';
 import { csvField, writeCsv } from '../../../main/distribution/report/csv-writer';
+import { ReportSortKeys } from '../../../main/distribution/report/report-sort-keys';
 import { ReportStore, type LicenseFilter } from '../../../main/distribution/report/report-store';
 import { DownloadStore } from '../../../main/export/download-store';
 import { useTempDirs } from '../../support/temp-dir';
@@ -42,6 +43,7 @@ function cache() {
   appleUser.run(1, 2, 'cu-zoe', 'zoe@s.edu', null, 'hash', 'Associated');
   appleUser.run(1, 2, 'cu-ben', 'ben@s.edu', 'INV1', null, 'Registered');
   appleUser.run(1, 3, 'cu-new', 'new@s.edu', 'INV2', null, 'Registered');
+  new ReportSortKeys(db).refresh(1, 2);
   return new ReportStore(db);
 }
 
@@ -107,6 +109,10 @@ describe('the Managed Distribution Report reads the live cache only', () => {
     ]);
     expect(store.appleUsers({ ...filter, status: 'Registered' }).rows.map((u) => u.clientUserId)).toEqual(['cu-ben']);
     expect(store.appleUsers({ ...filter, search: 'zoe' }).rows.map((u) => u.clientUserId)).toEqual(['cu-zoe']);
+    expect(store.appleUsers({ ...filter, sort: 'licenses', direction: 'desc' }).rows.map((u) => [u.clientUserId, u.licenseCount])).toEqual([
+      ['cu-zoe', 1],
+      ['cu-ben', 0],
+    ]);
   });
 });
 

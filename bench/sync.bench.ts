@@ -138,7 +138,7 @@ describe(`full sync: ${apple.counts.assets.toLocaleString('en-US')} assets, ${ap
       db.prepare("INSERT INTO services (id, group_id, name, created_at) VALUES (1, 1, 'x', '2026-01-01')").run();
       const insertAsset = db.prepare('INSERT INTO cached_assets VALUES (1, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
       const insertAssignment = db.prepare('INSERT INTO cached_assignments VALUES (1, 1, ?, ?, ?, ?)');
-      const insertUser = db.prepare('INSERT INTO cached_apple_users VALUES (1, 1, ?, ?, ?, ?, ?, ?)');
+      const insertUser = db.prepare('INSERT INTO cached_apple_users (service_id, generation, client_user_id, email, managed_apple_id, invite_code, id_hash, status) VALUES (1, 1, ?, ?, ?, ?, ?, ?)');
       const started = performance.now();
       db.transaction(() => {
         for (const row of assets) insertAsset.run(row);

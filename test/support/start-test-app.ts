@@ -1,5 +1,7 @@
 import { afterEach } from 'vitest';
 import { createApp, type App, type AppleConfig } from '../../main/app';
+import { installationId } from '../../main/db/installation-id';
+import { namespacedSecretStore } from '../../main/keychain/namespaced-secret-store';
 import type { SecretStore } from '../../main/keychain/secret-store';
 
 /** createApp on a real data folder, without automatic sync, closed after the test; errors the app logs are kept. */
@@ -22,3 +24,8 @@ export const organization = {
   email: 'ada@springfield.edu',
   password: 'correct horse battery',
 };
+
+/** The keychain as one app's data folder sees it (its entries are namespaced per folder). */
+export function appSecrets(app: App, secrets: SecretStore): SecretStore {
+  return namespacedSecretStore(secrets, installationId(app.db));
+}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { secretAccount } from '../../../main/distribution/token-service';
 import { signedInAs, withOrganization } from '../../support/directory-app';
 import { appleConfigFor, useSandboxes } from '../../support/sandbox';
-import { useTestApps } from '../../support/start-test-app';
+import { appSecrets, useTestApps } from '../../support/start-test-app';
 import { useTempDirs } from '../../support/temp-dir';
 import { useTestSecretStore } from '../../support/test-secret-store';
 
@@ -50,7 +50,7 @@ describe('adding a token', () => {
       value: { warnings: [], token: { locationName: 'North High Location', orgName: 'Springfield SD', status: 'valid', active: true } },
     });
     const tokenId = tokenIdOf(added);
-    expect(await secrets.get(secretAccount(tokenId))).toBe(sToken);
+    expect(await appSecrets(app, secrets).get(secretAccount(tokenId))).toBe(sToken);
 
     const [service] = await root.ok('services.list', { groupId: school.id });
     expect(service).toMatchObject({ locationName: 'North High Location', locationUid: north.uId, activeTokenId: tokenId, usableHere: true });

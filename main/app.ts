@@ -38,10 +38,14 @@ import { composeSync } from './distribution/sync/sync-composition';
 import { EventBus } from './events/event-bus';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import type { HandlerTable } from './ipc/handler-types';
+import { installationId } from './db/installation-id';
+import { namespacedSecretStore } from './keychain/namespaced-secret-store';
 import type { SecretStore } from './keychain/secret-store';
 import { statusHandlers } from './status/status-handlers';
 import type { DemoControl } from './demo/app-host';
 import { demoHandlers } from './demo/demo-handlers';
+import { diagnosticsHandlers, diagnosticsSource, type DiagnosticsFile } from './diagnostics/diagnostics-handlers';
+import { tokenFileHandlers, type PendingTokenFilePort } from './distribution/token-file-handlers';
 import { ReportScope } from './distribution/report/report-scope';
 import { reportHandlers } from './distribution/report/report-handlers';
 import { ReportService } from './distribution/report/report-service';
@@ -50,12 +54,16 @@ import { DownloadStore } from './export/download-store';
 import type { ExportDestination } from './export/export-destination';
 import { createMail } from './mail/create-mail';
 import { createMdm } from './mdm/create-mdm';
+import { createInvitations } from './distribution/invitations/create-invitations';
+import { createInstalls } from './distribution/installs/create-installs';
 
 export interface AppleConfig {
   /** Apple's v2 base URL; the sandbox's in demo mode and tests. */
   baseUrl?: string;
   /** Apple's public app lookup (names, icons); the sandbox's origin in demo mode and tests. */
   lookupBaseUrl?: string;
+  /** Between event status polls; Apple's 30 s unless a sandbox allows less. */
+  eventPollMs?: number;
   transport?: TransportOptions;
 }
 
@@ -73,6 +81,10 @@ export interface AppConfig {
   exportDestination?: ExportDestination;
   /** Set when an AppHost runs this app, which can switch to the sample district and back. */
   demo?: DemoControl;
+  /** The version the diagnostics report names; Electron's `app.getVersion()` or package.json. */
+  appVersion?: string;
+  /** The .vpptoken file the desktop was asked to open; browser mode has none. */
+  pendingTokenFile?: PendingTokenFilePort;
 }
 
 export interface App {
@@ -82,6 +94,8 @@ export interface App {
   databaseFile: string;
   /** Exports waiting for the browser to fetch them. */
   downloads: DownloadStore;
+  /** The diagnostics report of this app's data, for Help → Export Diagnostics. */
+  diagnostics(): Promise<DiagnosticsFile>;
   close(): void;
 }
 
@@ -94,6 +108,7 @@ export function createApp(config: AppConfig): App {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const databaseFile = join(config.dataDir, DATABASE_FILE_NAME);
   const db = openDatabase(databaseFile);
+  const secrets = namespacedSecretStore(config.secrets, installationId(db));
 
   const bus = new EventBus();
   const audit = new AuditLog(db, clock);
@@ -110,9 +125,15 @@ export function createApp(config: AppConfig): App {
   const imports = new RosterImportService(scopes, new RosterWriter(db, groups, users, devices, clock), jobs, audit, bus);
   const services = new ServiceStore(db);
   const tokens = new TokenStore(db);
-  const appleClient = (token: string) => new AppleClient({ token, baseUrl: config.apple?.baseUrl, ...config.apple?.transport });
+  const appleClient = (token: string) =>
+    new AppleClient({
+      token,
+      baseUrl: config.apple?.baseUrl,
+      ...config.apple?.transport,
+      ...(config.apple?.eventPollMs ? { events: { pollIntervalMs: config.apple.eventPollMs } } : {}),
+    });
   const connectivity = new ConnectivityMonitor(bus, clock);
-  const tokenService = new TokenService(db, services, tokens, config.secrets, scopes, appleClient, audit, bus, clock, connectivity);
+  const tokenService = new TokenService(db, services, tokens, secrets, scopes, appleClient, audit, bus, clock, connectivity);
   const sync = composeSync({
     db,
     bus,
@@ -139,7 +160,7 @@ export function createApp(config: AppConfig): App {
     groups: new GroupService(db, groups, scopes, audit, bus, clock, [serviceCount]),
     admins: new AdminService(db, admins, groups, scopes, audit, clock),
     users: userService,
-    devices: new DeviceService(db, devices, admins, userService, scopes, audit, bus, clock),
+    devices: new DeviceService(db, devices, admins, userService, scopes, audit, bus, clock, (admin, device) => invitations.automatic.deviceAssociated(admin, device)),
   };
 
   const downloads = new DownloadStore(config.dataDir, clock);
@@ -150,11 +171,15 @@ export function createApp(config: AppConfig): App {
     audit,
     clock,
   );
-  const mail = createMail({ db, secrets: config.secrets, scopes, audit, clock, groups });
-  const mdm = createMdm({ db, secrets: config.secrets, scopes, audit });
+  const mail = createMail({ db, secrets, scopes, audit, clock, groups });
+  const mdm = createMdm({ db, secrets, scopes, audit });
+  const invitations = createInvitations({ db, tokenService, tokens, catalog, admins, groups, scopes, jobs, mailer: mail.mailer, mdm: mdm.adapter, audit, clock, logError });
+  const installs = createInstalls({ db, tokenService, scopes, services, jobs, mdm: mdm.adapter, invitations: invitations.automatic, audit, clock });
+
+  const diagnostics = diagnosticsSource({ db, secrets, clock, appVersion: config.appVersion ?? 'unknown', demo: config.demo?.active ?? false });
 
   const handlers: HandlerTable = {
-    ...statusHandlers(setup, auth, config.secrets, config.demo?.active ?? false),
+    ...statusHandlers(setup, auth, secrets, config.demo?.active ?? false),
     ...authHandlers(auth),
     ...directoryHandlers(directory),
     ...importHandlers(imports),
@@ -165,7 +190,11 @@ export function createApp(config: AppConfig): App {
     ...reportHandlers(report),
     ...mail.handlers,
     ...mdm.handlers,
+    ...invitations.handlers,
+    ...installs.handlers,
     ...demoHandlers(config.demo),
+    ...diagnosticsHandlers(diagnostics, scopes),
+    ...tokenFileHandlers(config.pendingTokenFile),
   };
 
   const dispatch = createDispatcher({
@@ -175,6 +204,7 @@ export function createApp(config: AppConfig): App {
   });
 
   sync.start();
+  invitations.start();
 
   return {
     dispatch,
@@ -182,8 +212,10 @@ export function createApp(config: AppConfig): App {
     db,
     databaseFile,
     downloads,
+    diagnostics,
     close: () => {
       sync.close();
+      invitations.close();
       mail.mailer.close();
       db.close();
     },

@@ -1,5 +1,7 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { channelNames } from '../preload/contract';
 import { createApp } from './app';
 import { AppHost } from './demo/app-host';
@@ -7,11 +9,14 @@ import { saveDialogDestination } from './export/save-dialog-destination';
 import { appleConfigFromEnv } from './config/apple-config';
 import { dataDirArgument } from './config/data-dir';
 import { createOsSecretStore } from './keychain/os-secret-store';
+import { appMenuTemplate } from './window/app-menu';
 import { externalLinkTarget, isTrustedSender, mayGrantPermission, mayNavigate } from './window/navigation-guards';
 import { PendingTokenFile } from './window/pending-token-file';
 import { mayLoadResource } from './window/resource-filter';
 import { vpptokenPathFromArgs } from './window/token-file-argument';
 import { mainWindowOptions } from './window/window-options';
+import { fitWindowState } from './window/window-state';
+import { WindowStateStore } from './window/window-state-store';
 
 // Desktop entry. Kept thin on purpose: every decision it makes lives in a module tested
 // under plain Node (window options, guards, dispatcher, app graph).
@@ -25,9 +30,31 @@ app.enableSandbox();
 
 // A double-clicked .vpptoken file, kept for the Add Token dialog.
 const pendingTokenFile = new PendingTokenFile();
+// Set once the app runs; a file opened from then on is announced to the open window.
+let host: AppHost | null = null;
 
-function createWindow(mdApp: AppHost): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(preloadPath, app.isPackaged));
+function offerTokenFile(path: string | null): void {
+  pendingTokenFile.offer(path);
+  if (path !== null && host) host.bus.emit('tokens.fileOpened', {});
+}
+
+function createWindow(mdApp: AppHost, windowState: WindowStateStore): BrowserWindow {
+  const saved = fitWindowState(
+    windowState.load(),
+    [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea),
+  );
+  const win = new BrowserWindow({ ...mainWindowOptions(preloadPath, app.isPackaged), x: saved.x, y: saved.y, width: saved.width, height: saved.height });
+  if (saved.maximized) win.maximize();
+  // Normal bounds, so a maximized window restores to where it was before maximizing.
+  const remember = () => windowState.save({ ...win.getNormalBounds(), maximized: win.isMaximized() });
+  win.on('resize', remember);
+  win.on('move', remember);
+  win.on('maximize', remember);
+  win.on('unmaximize', remember);
+  win.on('close', () => {
+    remember();
+    windowState.flush();
+  });
   const contents = win.webContents;
   contents.setWindowOpenHandler(({ url }) => {
     const external = externalLinkTarget(url);
@@ -61,16 +88,33 @@ function wireIpc(mdApp: AppHost): void {
   }
 }
 
+/** Help → Export Diagnostics…: the same report the Settings page downloads, saved where the admin chooses. */
+async function exportDiagnostics(mdApp: AppHost, win: BrowserWindow | null): Promise<void> {
+  const report = await mdApp.app.diagnostics();
+  const options = {
+    title: 'Export Diagnostics',
+    defaultPath: join(app.getPath('documents'), report.fileName),
+    filters: [{ name: 'JSON', extensions: ['json'] }],
+  };
+  const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return;
+  await writeFile(choice.filePath, report.text, { mode: 0o600 });
+}
+
+function showExportError(error: unknown): void {
+  dialog.showErrorBox('Diagnostics were not exported', error instanceof Error ? error.message : String(error));
+}
+
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
-  pendingTokenFile.offer(vpptokenPathFromArgs(process.argv, process.cwd()));
+  offerTokenFile(vpptokenPathFromArgs(process.argv, process.cwd()));
   // macOS sends this instead of argv, possibly before `ready`, so it is listened for first.
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    pendingTokenFile.offer(path);
+    offerTokenFile(path);
   });
   await app.whenReady();
   // Main's own HTTP (Apple, SMTP, MDM) goes through Node's sockets, not this session, so
@@ -91,18 +135,33 @@ async function start(): Promise<void> {
       (options) => (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)),
       app.getPath('documents'),
     ),
+    appVersion: app.getVersion(),
+    pendingTokenFile,
   });
+  host = mdApp;
   wireIpc(mdApp);
-  win = createWindow(mdApp);
+  const windowState = new WindowStateStore(dataDir);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate(
+        { platform: process.platform, packaged: app.isPackaged, productName: app.getName(), dataDir },
+        {
+          openPath: (path) => void shell.openPath(path),
+          exportDiagnostics: () => void exportDiagnostics(mdApp, win).catch(showExportError),
+        },
+      ),
+    ),
+  );
+  win = createWindow(mdApp, windowState);
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
-    pendingTokenFile.offer(vpptokenPathFromArgs(argv, workingDirectory));
+    offerTokenFile(vpptokenPathFromArgs(argv, workingDirectory));
     if (!win) return;
     if (win.isMinimized()) win.restore();
     win.focus();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) win = createWindow(mdApp);
+    if (BrowserWindow.getAllWindows().length === 0) win = createWindow(mdApp, windowState);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

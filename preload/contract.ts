@@ -27,6 +27,16 @@ import {
 import { AddTokenInput, serviceName, ServiceView, TokenView, UsableToken } from './schemas/distribution-schemas';
 import { ImportCheck, ImportInput } from './schemas/import-schemas';
 import {
+  InstallPreview,
+  InstallRequest,
+  InstallResults,
+  InstallRunView,
+  InstallStarted,
+  ReclaimSuggestion,
+  RevokeRequest,
+  RevokeResult,
+} from './schemas/install-schemas';
+import {
   AppleUserQuery,
   AppleUserRow,
   AssignmentQuery,
@@ -39,6 +49,7 @@ import {
   SyncStatus,
 } from './schemas/report-schemas';
 import { JobState } from './schemas/job-schemas';
+import { InvitationOptions, InvitationPreview, InvitationRun, RunRef, StartedInvitations } from './schemas/invitation-schemas';
 import { EmailPreview, MailSettings, MailSettingsInput, MdmSettings, MdmSettingsInput } from './schemas/settings-schemas';
 
 export type { ApiError, ErrorCode, Result } from './error-codes';
@@ -174,6 +185,10 @@ export const channels = {
   /** Each service the report covers at this level: last good sync, last failure, running job. */
   'sync.status': channel('admin', groupId, z.array(SyncStatus)),
   'app.connectivity': channel('admin', nothing, Connectivity),
+  /** Help → Export Diagnostics as a file: versions, database shape, recent audit entries, settings; never a secret. Organization admins only. */
+  'app.diagnostics': channel('admin', nothing, z.object({ fileName: z.string(), text: z.string() })),
+  /** The .vpptoken file the admin opened with the app (desktop), read once; null when there is none. */
+  'tokens.pendingFile': channel('admin', nothing, z.object({ fileName: z.string(), text: z.string() }).nullable()),
   'settings.get': channel('admin', nothing, Settings),
   'settings.update': channel('admin', Settings.strict(), Settings),
 
@@ -188,6 +203,15 @@ export const channels = {
   'mdm.saveSettings': channel('admin', MdmSettingsInput, MdmSettings),
   'mdm.testConnection': channel('admin', nothing, z.object({ message: z.string() })),
 
+  /** Invite Users: who would be invited at this level through this service, and who is left out and why. */
+  'invitations.preview': channel('admin', InvitationOptions, InvitationPreview),
+  /** Registers the people with Apple and sends their invitations, as a job that resumes after a restart. */
+  'invitations.start': channel('admin', InvitationOptions, StartedInvitations),
+  /** One run's counts and per-user results. */
+  'invitations.results': channel('admin', RunRef, InvitationRun),
+  /** A new run over the failed invitations of an earlier one. */
+  'invitations.retryFailed': channel('admin', RunRef, StartedInvitations),
+
   /** Managed Distribution Report, Licenses tab: one window, filtered and sorted by SQLite. */
   'report.licenses': channel('admin', LicenseQuery, page(LicenseRow)),
   /** Who holds the licenses of one app or book. */
@@ -196,6 +220,21 @@ export const channels = {
   'report.users': channel('admin', AppleUserQuery, page(AppleUserRow)),
   /** Writes the current view as CSV to a file the admin chooses (desktop) or answers a download link (browser). */
   'report.export': channel('admin', ExportRequest, z.object({ savedTo: z.string().nullable(), downloadUrl: z.string().nullable(), rows: z.number().int() })),
+
+  /** Install…: what an install of one app would do at this level, device by device, before anything is sent. */
+  'installs.preview': channel('admin', InstallRequest, InstallPreview),
+  /** Assigns licenses with Apple, then sends install commands to the confirmed devices, as a job. */
+  'installs.start': channel('admin', InstallRequest, InstallStarted),
+  /** Recent installs of the services this level's report covers: who, when, how it went. */
+  'installs.runs': channel('admin', groupId, z.array(InstallRunView)),
+  'installs.results': channel('admin', z.strictObject({ runId: z.string().uuid() }), InstallResults),
+  /** Tries the failed items again; also carries on an install the app stopped in the middle of. */
+  'installs.retryFailed': channel('admin', z.strictObject({ runId: z.string().uuid() }), InstallStarted),
+  /** Takes licenses back: one app from chosen holders, or all their licenses. */
+  'licenses.revoke': channel('admin', RevokeRequest, RevokeResult),
+  /** Licenses held by retired Apple users or by devices no longer in the directory. */
+  'licenses.reclaimSuggestions': channel('admin', groupId, z.array(ReclaimSuggestion)),
+  'licenses.retireUsers': channel('admin', z.strictObject({ groupId: id, tokenId: id, clientUserIds: z.array(z.string().min(1).max(200)).min(1).max(10_000) }), RevokeResult),
 
   /** Settings → Managed Distribution: services of this level, and read-only those above it. */
   'services.list': channel('admin', groupId, z.array(ServiceView)),
@@ -249,6 +288,8 @@ export const events = {
   'distribution.changed': z.object({ serviceIds: z.array(z.number().int()) }),
   /** Apple answered, or could not be reached. */
   'app.connectivity': Connectivity,
+  /** The admin opened a .vpptoken file while the app was running; ask tokens.pendingFile for it. */
+  'tokens.fileOpened': z.object({}),
   /** A service's cache or sync state changed. */
   'sync.changed': z.object({ serviceIds: z.array(z.number().int()) }),
   /** A job moved on or ended. */

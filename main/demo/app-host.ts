@@ -6,6 +6,7 @@ import type { App, AppConfig } from '../app';
 import { DomainError } from '../errors/domain-error';
 import { EventBus } from '../events/event-bus';
 import type { Dispatch } from '../ipc/dispatcher';
+import { SANDBOX_EVENT_POLL_MS } from '../config/apple-config';
 import { createMemorySecretStore } from '../keychain/memory-secret-store';
 import { seedDemo } from './demo-seeder';
 
@@ -67,7 +68,7 @@ export class AppHost {
       ...this.config,
       dataDir,
       secrets: createMemorySecretStore(),
-      apple: { baseUrl: sandbox.baseUrl, lookupBaseUrl: sandbox.lookupBaseUrl },
+      apple: { baseUrl: sandbox.baseUrl, lookupBaseUrl: sandbox.lookupBaseUrl, eventPollMs: SANDBOX_EVENT_POLL_MS },
       autoSync: false,
       demo: this.control(true),
     });

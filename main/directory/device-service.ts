@@ -21,6 +21,8 @@ export class DeviceService {
     private readonly audit: AuditLog,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    /** Told after a device is given to someone, e.g. to send an automatic invitation. */
+    private readonly associated: (admin: SignedInAdmin, device: DeviceRecord) => void = () => undefined,
   ) {}
 
   list(admin: SignedInAdmin, window: ListWindow<DeviceSort>): { total: number; rows: DeviceRecord[] } {
@@ -76,7 +78,9 @@ export class DeviceService {
       });
     })();
     this.bus.emit('directory.changed', { groupIds: [device.homeGroupId] });
-    return this.devices.byId(deviceId)!;
+    const associated = this.devices.byId(deviceId)!;
+    if (owner?.kind === 'user') this.associated(admin, associated);
+    return associated;
   }
 
   private requireDevice(scope: AdminScope, deviceId: number): DeviceRecord {

@@ -4,6 +4,7 @@ import { createApp } from '../app';
 import { AppHost } from '../demo/app-host';
 import { appleConfigFromEnv } from '../config/apple-config';
 import { resolveDataDir } from '../config/data-dir';
+import { packageVersion } from '../config/package-version';
 import { createOsSecretStore } from '../keychain/os-secret-store';
 import { startWebServer } from './web-server';
 
@@ -21,7 +22,14 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = resolveDataDir({ argv, env: process.env, platform: process.platform, home: homedir() });
   const apple = appleConfigFromEnv(process.env);
-  const host = new AppHost(createApp, { dataDir, secrets: createOsSecretStore(), apple, autoSync: process.env.MD_AUTO_SYNC !== '0' });
+  const host = new AppHost(createApp, {
+    dataDir,
+    secrets: createOsSecretStore(),
+    apple,
+    autoSync: process.env.MD_AUTO_SYNC !== '0',
+    // dist/main/web-main.js, two folders below the project's package.json.
+    appVersion: packageVersion(new URL('../../package.json', import.meta.url)),
+  });
   const web = await startWebServer({
     dispatch: host.dispatch,
     bus: host.bus,

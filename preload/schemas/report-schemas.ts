@@ -103,6 +103,8 @@ export const AppleUserRow = z.object({
   groupName: z.string().nullable(),
   deviceCount: z.number().int(),
   licenseCount: z.number().int(),
+  /** When this service's invitation last went out to the person. */
+  invitedAt: z.string().nullable(),
 });
 
 export const ExportRequest = z.strictObject({

@@ -6,6 +6,7 @@ import { OrganizationTree } from '../components/OrganizationTree';
 import { useSession } from '../store/session-store';
 import { useTree } from '../store/tree-store';
 import { AuditPage } from './audit/AuditPage';
+import { OpenedTokenFile } from './distribution/OpenedTokenFile';
 import { GroupPage } from './group/GroupPage';
 import { SettingsPage } from './settings/SettingsPage';
 
@@ -76,6 +77,7 @@ export function ShellPage() {
           {view === 'directory' && selected ? <GroupPage key={selected.id} group={selected} /> : null}
         </main>
       </div>
+      <OpenedTokenFile />
     </div>
   );
 }

@@ -112,6 +112,8 @@ export interface AppleUserRecord {
   groupName: string | null;
   deviceCount: number;
   licenseCount: number;
+  /** When this service's invitation last went out to the person, by any channel. */
+  invitedAt: string | null;
 }
 
 type AppleUserRow = Omit<AppleUserRecord, 'inviteCodePresent'> & { inviteCodePresent: 0 | 1 };
@@ -233,7 +235,9 @@ export class ReportStore {
               coalesce(au.email, u.email) AS email, coalesce(au.managed_apple_id, u.managed_apple_id) AS managedAppleId,
               au.invite_code IS NOT NULL AS inviteCodePresent, u.id AS userId, u.name AS userName, g.name AS groupName,
               (SELECT count(*) FROM devices d WHERE d.user_id = u.id) AS deviceCount,
-              au.license_count AS licenseCount
+              au.license_count AS licenseCount,
+              (SELECT max(i.sent_at) FROM invitations i JOIN invitation_runs r ON r.id = i.run_id
+                WHERE i.user_id = u.id AND r.service_id = au.service_id AND i.state = 'sent') AS invitedAt
        FROM ${page}
        ${keysFirst ? '' : 'JOIN sync_state st ON st.service_id = au.service_id AND st.live_generation = au.generation'}
        JOIN services s ON s.id = au.service_id

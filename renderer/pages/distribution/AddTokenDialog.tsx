@@ -7,10 +7,11 @@ import type { ServiceView } from './token-labels';
 /**
  * Add Token: paste the token (or drop or choose the .vpptoken file), optionally make it
  * active. Main checks it locally and then with Apple; the check can be cancelled.
+ * `initialText` is a .vpptoken file the admin opened with the app.
  */
-export function AddTokenDialog({ service, onClose }: { service: ServiceView; onClose(): void }) {
+export function AddTokenDialog({ service, initialText = '', onClose }: { service: ServiceView; initialText?: string; onClose(): void }) {
   const id = useId();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initialText);
   const [makeActive, setMakeActive] = useState(service.activeTokenId === null);
   const [error, setError] = useState<ApiError | null>(null);
   const [warnings, setWarnings] = useState<string[] | null>(null);

@@ -56,13 +56,13 @@ export function ManagedDistributionTab({ group }: { group: GroupNode }) {
       </form>
       {own.length === 0 ? <p className="muted">No services in {group.name} yet.</p> : null}
       {own.map((s) => (
-        <ServiceCard key={s.id} service={s} />
+        <ServiceCard key={s.id} service={s} group={group} />
       ))}
       {inherited.length > 0 ? (
         <>
           <h2 className="section-title">From the levels above</h2>
           {inherited.map((s) => (
-            <ServiceCard key={s.id} service={s} />
+            <ServiceCard key={s.id} service={s} group={group} />
           ))}
         </>
       ) : null}

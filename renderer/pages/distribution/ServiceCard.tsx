@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { api } from '../../bridge/api';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import type { GroupNode } from '../../store/tree-store';
 import { useView } from '../../store/view-store';
 import { AddTokenDialog } from './AddTokenDialog';
+import { InviteUsersDialog } from './InviteUsersDialog';
 import { RemoveTokenDialog } from './RemoveTokenDialog';
 import { formatDay, statusLabels, statusNotice, type ServiceView, type TokenView } from './token-labels';
 import { ViewTokenDialog } from './ViewTokenDialog';
 
-const LATER = 'Invitations come with the next part of this app to be built.';
+type Open = { kind: 'add' } | { kind: 'invite' } | { kind: 'view'; token: TokenView } | { kind: 'remove'; token: TokenView } | null;
 
-type Open = { kind: 'add' } | { kind: 'view'; token: TokenView } | { kind: 'remove'; token: TokenView } | null;
-
-/** One Managed Distribution service: its location, active token, actions and tokens. */
-export function ServiceCard({ service }: { service: ServiceView }) {
+/** One Managed Distribution service at one level: its location, active token, actions and tokens. */
+export function ServiceCard({ service, group }: { service: ServiceView; group: GroupNode }) {
   const [open, setOpen] = useState<Open>(null);
   const [error, setError] = useState<string | null>(null);
   const openReport = useView((s) => s.openReport);
@@ -74,7 +74,12 @@ export function ServiceCard({ service }: { service: ServiceView }) {
         <button type="button" onClick={() => openReport('users', [service.id])}>
           View Users
         </button>
-        <button type="button" disabled title={LATER} aria-describedby={`${headingId}-later`}>
+        <button
+          type="button"
+          disabled={!service.usableHere}
+          aria-describedby={service.usableHere ? undefined : `${headingId}-invite`}
+          onClick={() => setOpen({ kind: 'invite' })}
+        >
           Invite Users
         </button>
         <button type="button" disabled={!active} onClick={() => void syncNow()}>
@@ -86,9 +91,11 @@ export function ServiceCard({ service }: { service: ServiceView }) {
           </button>
         ) : null}
       </div>
-      <p className="field-hint" id={`${headingId}-later`}>
-        {LATER}
-      </p>
+      {service.usableHere ? null : (
+        <p className="field-hint" id={`${headingId}-invite`}>
+          {inviteUnavailable(service, active)}
+        </p>
+      )}
       {service.tokens.length > 0 ? (
         <table className="plain-table" aria-label={`Tokens of ${service.name}`}>
           <thead>
@@ -140,9 +147,17 @@ export function ServiceCard({ service }: { service: ServiceView }) {
           </tbody>
         </table>
       ) : null}
+      {open?.kind === 'invite' ? <InviteUsersDialog service={service} groupId={group.id} groupName={group.name} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'add' ? <AddTokenDialog service={service} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'view' ? <ViewTokenDialog service={service} token={open.token} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'remove' ? <RemoveTokenDialog service={service} token={open.token} onClose={() => setOpen(null)} /> : null}
     </article>
   );
+}
+
+/** Why Invite Users is unavailable here, in the admin's terms. */
+function inviteUnavailable(service: ServiceView, active: TokenView | null): string {
+  if (!active) return 'Invite Users needs an active token.';
+  if (active.status !== 'valid' && active.status !== 'expiring') return `Invite Users needs a usable token; the active token is ${statusLabels[active.status].toLowerCase()}.`;
+  return `Only a direct admin of ${service.groupName} can invite users with this service, in ${service.groupName} and below.`;
 }

@@ -5,6 +5,7 @@ import { SearchBox } from '../../components/SearchBox';
 import { SelectField } from '../../components/SelectField';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useListQuery } from '../../hooks/useListQuery';
+import { AppleUserDialog } from '../installs/AppleUserDialog';
 import type { AppleUserQuery, AppleUserRow } from './report-types';
 import { useCsvExport, useReportRows } from './useReportRows';
 
@@ -19,6 +20,7 @@ const columns: Column<Row, Sort>[] = [
   { key: 'group', label: 'Group', width: '1.2fr', render: (u) => u.groupName ?? '—' },
   { key: 'status', label: 'Status', sort: 'status', width: '1fr', render: (u) => u.status },
   { key: 'invite', label: 'Invite code', width: '0.8fr', render: (u) => (u.inviteCodePresent ? 'Yes' : 'No') },
+  { key: 'invited', label: 'Invited', width: '1fr', render: (u) => (u.invitedAt ? new Date(u.invitedAt).toLocaleDateString() : '—') },
   { key: 'devices', label: 'Devices', width: '0.7fr', render: (u) => u.deviceCount },
   { key: 'licenses', label: 'Licenses', sort: 'licenses', width: '0.7fr', render: (u) => u.licenseCount },
   { key: 'service', label: 'Service', width: '1fr', render: (u) => u.serviceName },
@@ -28,6 +30,7 @@ const columns: Column<Row, Sort>[] = [
 export function AppleUsersTab({ groupId, serviceIds, version }: { groupId: number; serviceIds: number[] | null; version: number }) {
   const query = useListQuery<Sort>('name');
   const [status, setStatus] = useState('');
+  const [open, setOpen] = useState<AppleUserRow | null>(null);
   const csv = useCsvExport();
   const filters: AppleUserQuery = {
     groupId,
@@ -58,8 +61,10 @@ export function AppleUsersTab({ groupId, serviceIds, version }: { groupId: numbe
         sort={query.sort}
         direction={query.direction}
         onSort={query.toggleSort}
+        onOpen={(row) => setOpen(row)}
         emptyText="No Apple users match. Sync a service, or change the filters."
       />
+      {open ? <AppleUserDialog groupId={groupId} user={open} onClose={() => setOpen(null)} /> : null}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { SearchBox } from '../../components/SearchBox';
 import { SelectField } from '../../components/SelectField';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useListQuery } from '../../hooks/useListQuery';
+import { ReclaimDialog } from '../installs/ReclaimDialog';
 import { AssignmentsDialog } from './AssignmentsDialog';
 import { count, type LicenseQuery, type LicenseRow } from './report-types';
 import { TopAppsChart } from './TopAppsChart';
@@ -44,13 +45,14 @@ const columns: Column<Row, Sort>[] = [
 ];
 
 /** Licenses tab: one row per app or book and service, with filters, search and export. */
-export function LicensesTab({ groupId, serviceIds, version }: { groupId: number; serviceIds: number[] | null; version: number }) {
+export function LicensesTab({ groupId, groupName, serviceIds, version }: { groupId: number; groupName: string; serviceIds: number[] | null; version: number }) {
   const query = useListQuery<Sort>('name');
   const [productType, setProductType] = useState('');
   const [platform, setPlatform] = useState('');
   const [pricing, setPricing] = useState('');
   const [low, setLow] = useState(false);
   const [open, setOpen] = useState<LicenseRow | null>(null);
+  const [reclaiming, setReclaiming] = useState(false);
   const csv = useCsvExport();
 
   const filters: LicenseQuery = {
@@ -79,6 +81,9 @@ export function LicensesTab({ groupId, serviceIds, version }: { groupId: number;
           Low availability
         </label>
         <span className="spacer" />
+        <button type="button" onClick={() => setReclaiming(true)}>
+          Reclaim suggestions…
+        </button>
         <button type="button" onClick={() => void csv.run({ kind: 'licenses', query: filters })}>
           Export CSV
         </button>
@@ -95,7 +100,8 @@ export function LicensesTab({ groupId, serviceIds, version }: { groupId: number;
         onOpen={(row) => setOpen(row)}
         emptyText="No licenses match. Sync a service, or change the filters."
       />
-      {open ? <AssignmentsDialog groupId={groupId} license={open} onClose={() => setOpen(null)} /> : null}
+      {open ? <AssignmentsDialog groupId={groupId} groupName={groupName} license={open} onClose={() => setOpen(null)} /> : null}
+      {reclaiming ? <ReclaimDialog groupId={groupId} onClose={() => setReclaiming(false)} /> : null}
     </section>
   );
 }

@@ -34,7 +34,7 @@ export function ReportPage({ group }: { group: GroupNode }) {
       ) : null}
       <Tabs<ReportTab> label="Report" tabs={tabs} active={reportTab} onChange={setReportTab} />
       {reportTab === 'licenses' ? (
-        <LicensesTab groupId={group.id} serviceIds={reportServiceIds} version={version} />
+        <LicensesTab groupId={group.id} groupName={group.name} serviceIds={reportServiceIds} version={version} />
       ) : (
         <AppleUsersTab groupId={group.id} serviceIds={reportServiceIds} version={version} />
       )}

@@ -1,4 +1,5 @@
 import { useTree, type GroupNode } from '../../store/tree-store';
+import { DiagnosticsSection } from './DiagnosticsSection';
 import { MailSettingsSection } from './MailSettingsSection';
 import { MdmSettingsSection } from './MdmSettingsSection';
 
@@ -28,6 +29,7 @@ export function SettingsPage({ group }: { group: GroupNode }) {
       )}
       <MailSettingsSection group={group} editable={organizationAdmin} />
       <MdmSettingsSection editable={organizationAdmin} />
+      <DiagnosticsSection editable={organizationAdmin} />
     </div>
   );
 }

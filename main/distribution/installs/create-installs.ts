@@ -1,0 +1,34 @@
+import type Database from 'better-sqlite3';
+import type { AuditLog } from '../../audit/audit-log';
+import type { Clock } from '../../clock/clock';
+import type { ScopeReader } from '../../directory/admin-scope';
+import type { JobRegistry } from '../../jobs/job-registry';
+import type { MdmAdapter } from '../../mdm/mdm-adapter';
+import type { AutomaticInvitations } from '../invitations/automatic-invitations';
+import { ReportScope } from '../report/report-scope';
+import type { ServiceStore } from '../service-store';
+import type { TokenService } from '../token-service';
+import { installHandlers } from './install-handlers';
+import { InstallService } from './install-service';
+import { InstallStore } from './install-store';
+import { LicenseReclaim } from './license-reclaim';
+
+export interface InstallDeps {
+  db: Database.Database;
+  tokenService: TokenService;
+  scopes: ScopeReader;
+  services: ServiceStore;
+  jobs: JobRegistry;
+  mdm: MdmAdapter;
+  invitations: Pick<AutomaticInvitations, 'userAssignedInstall'>;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+/** The install-apps capability, built once by the composition root; `handlers` go into the handler table. */
+export function createInstalls(deps: InstallDeps) {
+  const reportScope = new ReportScope(deps.scopes, deps.services);
+  const installs = new InstallService(new InstallStore(deps.db), deps.tokenService, deps.scopes, deps.jobs, deps.mdm, deps.invitations, deps.audit, deps.clock);
+  const reclaim = new LicenseReclaim(deps.db, deps.tokenService, reportScope, deps.audit);
+  return { handlers: installHandlers(installs, reclaim, reportScope) };
+}

@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { InstallPreview, InstallRequest, InstallResults, InstallRunView, InstallStarted } from '../../../preload/schemas/install-schemas';
+import type { AuditLog } from '../../audit/audit-log';
+import type { SignedInAdmin } from '../../auth/signed-in-admin';
+import type { Clock } from '../../clock/clock';
+import type { ScopeReader } from '../../directory/admin-scope';
+import { DomainError } from '../../errors/domain-error';
+import type { JobRegistry } from '../../jobs/job-registry';
+import type { MdmAdapter } from '../../mdm/mdm-adapter';
+import type { AutomaticInvitations } from '../invitations/automatic-invitations';
+import type { TokenService } from '../token-service';
+import { decideEligibility, isRefusal, reasonMessage, type Eligibility } from './eligibility';
+import { carryOutRun } from './install-runner';
+import type { InstallRun, InstallStore, NewItem } from './install-store';
+
+type Request = z.output<typeof InstallRequest>;
+
+/**
+ * Install apps: the eligibility preview, the install run as a job, its results, and carrying
+ * an interrupted or partly failed run on.
+ *
+ * Every path goes through TokenService.clientFor, so the token access rule and "only the
+ * active token" hold for each call, not only in the dialog.
+ */
+export class InstallService {
+  /** Runs a job of this session carries, so the same run is never carried twice at once. */
+  private readonly jobsByRun = new Map<string, string>();
+
+  constructor(
+    private readonly store: InstallStore,
+    private readonly tokens: TokenService,
+    private readonly scopes: ScopeReader,
+    private readonly jobs: JobRegistry,
+    private readonly mdm: MdmAdapter,
+    private readonly invitations: Pick<AutomaticInvitations, 'userAssignedInstall'>,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async preview(admin: SignedInAdmin, request: Request): Promise<z.output<typeof InstallPreview>> {
+    const { eligibility, available } = await this.decide(admin, request);
+    const items = eligibility.verdicts.map(({ candidate, reasons, licensed, command }) => ({
+      deviceId: candidate.deviceId,
+      serialNumber: candidate.serialNumber,
+      deviceName: candidate.deviceName,
+      userName: candidate.user?.name ?? null,
+      platform: candidate.platform,
+      osVersion: candidate.osVersion,
+      outcome: !licensed ? ('refused' as const) : command ? ('install' as const) : ('license-only' as const),
+      reasons: reasons.map((code) => ({ code, message: reasonMessage(code), refusal: isRefusal(code) })),
+    }));
+    return {
+      counts: {
+        devices: items.length,
+        installs: items.filter((i) => i.outcome === 'install').length,
+        licenseOnly: items.filter((i) => i.outcome === 'license-only').length,
+        refused: items.filter((i) => i.outcome === 'refused').length,
+        licensesNeeded: eligibility.licensesNeeded,
+        available,
+        short: eligibility.short,
+      },
+      notAssociatedUserIds: [
+        ...new Set(eligibility.verdicts.filter((v) => v.reasons.includes('user-not-associated')).map((v) => v.candidate.user!.id)),
+      ],
+      items,
+    };
+  }
+
+  /**
+   * Records the run and its items, then carries it out as a job; the refused devices are left out.
+   *
+   * A user-based install of an app that invites by itself (Apple Books) also sends the
+   * invitation to the targeted users who have not joined yet, so a later install reaches them.
+   */
+  async start(admin: SignedInAdmin, request: Request): Promise<z.output<typeof InstallStarted>> {
+    const { eligibility, serviceId } = await this.decide(admin, request);
+    const userIds = [...new Set(eligibility.verdicts.flatMap((v) => (v.candidate.user ? [v.candidate.user.id] : [])))];
+    const invited = request.kind === 'user' ? this.invitations.userAssignedInstall(admin, { serviceId, groupId: request.groupId, adamId: request.adamId, userIds }) : 0;
+    const items: NewItem[] = eligibility.verdicts
+      .filter((v) => v.licensed)
+      .map(({ candidate, reasons, command }) => ({
+        deviceId: candidate.deviceId,
+        userId: candidate.user?.id ?? null,
+        serialNumber: request.kind === 'device' ? candidate.serialNumber : null,
+        clientUserId: request.kind === 'user' ? candidate.user!.clientUserId : null,
+        udid: candidate.udid,
+        platform: candidate.platform,
+        osVersion: candidate.osVersion,
+        supervised: candidate.supervised,
+        licenseState: reasons.includes('already-assigned') ? 'assigned' : 'pending',
+        commandState: command ? 'pending' : 'not-needed',
+      }));
+    if (items.length === 0) {
+      const sent = invited > 0 ? ` ${invited} ${invited === 1 ? 'invitation was' : 'invitations were'} sent; install again once they have joined.` : '';
+      throw new DomainError('CONFLICT', `None of these devices can get the app; see the reasons in the preview.${sent}`);
+    }
+    const run = {
+      id: randomUUID(),
+      serviceId,
+      tokenId: request.tokenId,
+      groupId: request.groupId,
+      adminId: admin.id,
+      adamId: request.adamId,
+      pricing: request.pricing,
+      kind: request.kind,
+      createdAt: this.clock.now().toISOString(),
+    };
+    this.store.createRun(run, items);
+    this.audit.record(admin.id, 'install.start', `service:${serviceId}`, { runId: run.id, tokenId: run.tokenId, adamId: run.adamId, kind: run.kind, devices: items.length, invited });
+    return { runId: run.id, job: await this.carry(admin, this.store.run(run.id)!), invited };
+  }
+
+  /** Failed items are tried again, and an interrupted run (the app stopped) goes on where it was. */
+  async retryFailed(admin: SignedInAdmin, runId: string): Promise<z.output<typeof InstallStarted>> {
+    const run = this.requireRun(admin, runId);
+    if (this.jobsByRun.has(runId)) throw new DomainError('CONFLICT', 'This install is still running.');
+    this.store.resetFailed(runId, this.clock.now());
+    this.store.setRunState(runId, 'running', null);
+    this.audit.record(admin.id, 'install.retry', `service:${run.serviceId}`, { runId });
+    return { runId, job: await this.carry(admin, { ...run, state: 'running' }), invited: 0 };
+  }
+
+  results(admin: SignedInAdmin, runId: string): z.output<typeof InstallResults> {
+    const run = this.requireRun(admin, runId);
+    const view = this.runs(admin, run.groupId, [run.serviceId]).find((r) => r.runId === runId)!;
+    const rows = this.store.resultRows(runId).map((row) => ({ ...row, license: row.licenseState, command: row.commandState }));
+    return { run: view, rows };
+  }
+
+  /** The newest runs of these services, for the report. */
+  runs(admin: SignedInAdmin, groupId: number, serviceIds: readonly number[]): z.output<typeof InstallRunView>[] {
+    this.scopes.of(admin.id).requireGroup(groupId);
+    return this.store.recentRuns(serviceIds, 20).map((run) => {
+      const counts = JSON.parse(run.counts) as Record<string, number>;
+      const sum = (test: (license: string, command: string) => boolean) =>
+        Object.entries(counts).reduce((total, [key, n]) => {
+          const [license = '', command = ''] = key.split('/');
+          return test(license, command) ? total + n : total;
+        }, 0);
+      const jobId = this.jobsByRun.get(run.id) ?? null;
+      return {
+        runId: run.id,
+        serviceId: run.serviceId,
+        adamId: run.adamId,
+        appName: run.appName,
+        kind: run.kind,
+        state: run.state === 'running' && jobId === null ? ('interrupted' as const) : run.state,
+        adminName: run.adminName,
+        createdAt: run.createdAt,
+        assigned: sum((license) => license === 'assigned'),
+        failed: sum((license, command) => license === 'failed' || command === 'failed'),
+        commandsQueued: sum((_license, command) => command === 'queued'),
+        jobId,
+      };
+    });
+  }
+
+  private async decide(admin: SignedInAdmin, request: Request): Promise<{ eligibility: Eligibility; serviceId: number; available: number | null }> {
+    const { token } = await this.tokens.clientFor(admin, request.tokenId, request.groupId);
+    const app = this.store.appFacts(token.serviceId, request.adamId, request.pricing);
+    if (!app) throw new DomainError('NOT_FOUND', 'This app is not among the licenses of the chosen token. Sync the service, then try again.');
+    const candidates =
+      request.target === 'group'
+        ? this.store.devicesAtOrBelow(token.serviceId, request.groupId)
+        : this.store.chosen(token.serviceId, request.groupId, request.target === 'devices' ? request.deviceIds : [], request.target === 'users' ? request.userIds : []);
+    return { eligibility: decideEligibility(candidates, app, request.kind), serviceId: token.serviceId, available: app.available };
+  }
+
+  private requireRun(admin: SignedInAdmin, runId: string): InstallRun {
+    const run = this.store.run(runId);
+    if (!run) throw new DomainError('NOT_FOUND', 'That install is not known.');
+    this.scopes.of(admin.id).requireGroup(run.groupId);
+    return run;
+  }
+
+  private async carry(admin: SignedInAdmin, run: InstallRun) {
+    const { run: apple } = await this.tokens.clientFor(admin, run.tokenId, run.groupId);
+    const job = this.jobs.start('install', `Install ${run.adamId}`, admin.id, async (progress) => {
+      try {
+        const summary = await carryOutRun(run, apple, { store: this.store, mdm: this.mdm, audit: this.audit, clock: this.clock }, progress);
+        this.store.setRunState(run.id, 'finished', this.clock.now());
+        return summary;
+      } catch (error) {
+        // A run that failed otherwise stays 'running' and shows as interrupted, ready to go on.
+        if (progress.signal.aborted) this.store.setRunState(run.id, 'cancelled', this.clock.now());
+        throw error;
+      } finally {
+        this.jobsByRun.delete(run.id);
+      }
+    });
+    this.jobsByRun.set(run.id, job.id);
+    return job;
+  }
+}

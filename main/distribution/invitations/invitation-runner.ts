@@ -1,0 +1,216 @@
+import { invitationUrl } from '../../apple/model/service-config';
+import type { AuditLog } from '../../audit/audit-log';
+import type { SignedInAdmin } from '../../auth/signed-in-admin';
+import type { Clock } from '../../clock/clock';
+import type { GroupStore } from '../../directory/group-store';
+import { DomainError } from '../../errors/domain-error';
+import type { JobProgress, JobSummary } from '../../jobs/job-registry';
+import { renderInvitationEmail } from '../../mail/invitation-email';
+import type { Mailer } from '../../mail/mailer';
+import type { MdmAdapter } from '../../mdm/mdm-adapter';
+import { inviteToProgram } from '../../mdm/mdm-commands';
+import type { TokenService } from '../token-service';
+import { readAppleUsers, registerWithApple } from './apple-registration';
+import type { InvitationStore, RunRecord, WorkItem } from './invitation-store';
+
+/** Three at a time: the mail pool's connections; the rate limit still paces the sending. */
+const PARALLEL_SENDS = 3;
+
+export const MAYBE_SENT =
+  'The app stopped while this invitation was being handed to the server, so it may have gone out. It was not sent again to avoid a duplicate; use Retry failed if the person did not get it.';
+const CANCELLED = 'Not sent: the run was cancelled.';
+
+export interface InvitationRunnerDeps {
+  store: InvitationStore;
+  tokens: Pick<TokenService, 'clientFor'>;
+  mailer: Pick<Mailer, 'send'>;
+  mdm: MdmAdapter;
+  groups: GroupStore;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+interface Tally {
+  created: number;
+  emailed: number;
+  pushed: number;
+  failed: number;
+  done: number;
+  total: number;
+}
+
+/**
+ * Carries out one Invite Users run: registers people with Apple, reads their invite codes,
+ * and sends each waiting invitation once.
+ *
+ * Every item is marked 'pending' before it is handed to the mail or MDM server and 'sent' or
+ * 'failed' after, so a run resumed after a restart sends only what never started. When the
+ * app is closing (`closing()`), the run stops without touching the database and stays
+ * 'running', to resume at the next start.
+ */
+export class InvitationRunner {
+  constructor(private readonly deps: InvitationRunnerDeps) {}
+
+  async execute(run: RunRecord, admin: SignedInAdmin, progress: JobProgress, closing: () => boolean): Promise<JobSummary> {
+    const { store } = this.deps;
+    store.failPending(run.id, MAYBE_SENT);
+    const counts = store.counts(run.id);
+    const tally: Tally = { created: run.createdCount, emailed: counts.emailed, pushed: counts.pushed, failed: counts.failed, done: 0, total: counts.total };
+    tally.done = tally.emailed + tally.pushed + tally.failed;
+    const report = (phase: string) => progress.report(phase, tally.done, tally.total);
+    try {
+      await this.work(run, admin, progress, tally, report);
+    } catch (error) {
+      if (closing()) throw new DomainError('CONFLICT', 'The app closed during the invitations; they resume when it starts again.');
+      const cancelled = progress.signal.aborted;
+      const message = cancelled ? CANCELLED : error instanceof DomainError ? error.message : 'The invitations stopped because of an error inside the app.';
+      store.failWaiting(run.id, cancelled ? CANCELLED : `Not sent: ${message}`);
+      store.end(run.id, cancelled ? 'cancelled' : 'failed', message, this.deps.clock.now());
+      this.auditEnd(run, admin, cancelled ? 'invitation.cancel' : 'invitation.fail');
+      throw error;
+    }
+    store.end(run.id, 'finished', null, this.deps.clock.now());
+    this.auditEnd(run, admin, 'invitation.complete');
+    const end = store.counts(run.id);
+    return { invitations: { created: store.run(run.id)!.createdCount, emailed: end.emailed, pushed: end.pushed, failed: end.failed, skipped: end.skipped } };
+  }
+
+  private async work(run: RunRecord, admin: SignedInAdmin, progress: JobProgress, tally: Tally, report: (phase: string) => void): Promise<void> {
+    const { store } = this.deps;
+    const signal = progress.signal;
+    const work = store.waiting(run.id);
+    if (work.length === 0) return report(phase(tally));
+    if (run.tokenId === null) throw new DomainError('CONFLICT', 'This run has no token to invite with.');
+    const access = await this.deps.tokens.clientFor(admin, run.tokenId, run.groupId);
+
+    report('Registering users with Apple');
+    const people = uniqueUsers(work);
+    const unknown = people.filter((p) => p.appleStatus !== 'Registered');
+    const registration = await registerWithApple(access.run, unknown, signal);
+    stopIfAborted(signal);
+    store.countCreated(run.id, registration.created);
+    tally.created += registration.created;
+
+    report('Reading invite codes');
+    const reachable = people.filter((p) => !registration.failures.has(p.clientUserId));
+    const appleUsers = await readAppleUsers(access.run, reachable.map((p) => p.clientUserId), signal);
+    const config = await access.run((client) => client.getServiceConfig());
+    stopIfAborted(signal);
+
+    const links = new Map<number, string>();
+    const organizationName = this.deps.groups.root()?.name ?? '';
+    for (const person of people) {
+      const refusal = registration.failures.get(person.clientUserId);
+      const appleUser = appleUsers.get(person.clientUserId);
+      const items = work.filter((w) => w.userId === person.userId);
+      if (refusal !== undefined) {
+        this.failAll(items, refusal, tally);
+      } else if (appleUser?.status === 'Associated') {
+        for (const item of items) store.mark(item.id, 'skipped', 'Already associated with Apple');
+        tally.total -= items.length;
+      } else if (!appleUser?.inviteCode || appleUser.status !== 'Registered') {
+        this.failAll(items, 'Apple has no invitation for this user (not registered, or retired). Sync the service and try again.', tally);
+      } else {
+        links.set(person.userId, invitationUrl(config, appleUser.inviteCode));
+      }
+    }
+    report(phase(tally));
+
+    const byUser = [...links.keys()];
+    const next = async () => {
+      for (let userId = byUser.shift(); userId !== undefined; userId = byUser.shift()) {
+        stopIfAborted(signal);
+        const items = work.filter((w) => w.userId === userId);
+        const link = links.get(userId)!;
+        for (const item of items.filter((i) => i.channel === 'email')) await this.sendEmail(item, link, organizationName, tally);
+        const devices = items.filter((i) => i.channel === 'device');
+        if (devices.length > 0) await this.pushToDevices(devices, link, tally);
+        report(phase(tally));
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_SENDS }, next));
+    stopIfAborted(signal);
+  }
+
+  private async sendEmail(item: WorkItem, link: string, organizationName: string, tally: Tally): Promise<void> {
+    const { store, clock } = this.deps;
+    const email = renderInvitationEmail({ organizationName, groupName: item.homeGroupName, personName: item.name, invitationUrl: link });
+    store.mark(item.id, 'pending');
+    try {
+      const result = await this.deps.mailer.send({ to: item.target, fromName: organizationName, ...email });
+      const rejected = result.rejected.find((r) => r.address.toLowerCase() === item.target.toLowerCase()) ?? result.rejected[0];
+      if (rejected) {
+        store.mark(item.id, 'failed', rejected.reason);
+        tally.failed++;
+      } else {
+        store.mark(item.id, 'sent', null, null, clock.now());
+        tally.emailed++;
+      }
+    } catch (error) {
+      store.mark(item.id, 'failed', error instanceof DomainError ? error.message : 'The email could not be sent.');
+      tally.failed++;
+    }
+    tally.done++;
+  }
+
+  private async pushToDevices(items: WorkItem[], link: string, tally: Tally): Promise<void> {
+    const { store, clock } = this.deps;
+    for (const item of items) store.mark(item.id, 'pending');
+    try {
+      const answer = await this.deps.mdm.enqueue(
+        items.map((i) => i.target),
+        inviteToProgram(link),
+      );
+      for (const item of items) {
+        const result = answer.results.find((r) => r.enrollmentId === item.target);
+        if (result?.status === 'queued') {
+          store.mark(item.id, 'sent', result.pushError, result.commandUuid, clock.now());
+          tally.pushed++;
+        } else {
+          store.mark(item.id, 'failed', result?.reason ?? 'The MDM server did not answer for this device.', result?.commandUuid ?? null);
+          tally.failed++;
+        }
+        tally.done++;
+      }
+    } catch (error) {
+      const reason = error instanceof DomainError ? error.message : 'The MDM server could not be reached.';
+      for (const item of items) store.mark(item.id, 'failed', reason);
+      tally.failed += items.length;
+      tally.done += items.length;
+    }
+  }
+
+  private failAll(items: WorkItem[], reason: string, tally: Tally): void {
+    for (const item of items) this.deps.store.mark(item.id, 'failed', reason);
+    tally.failed += items.length;
+    tally.done += items.length;
+  }
+
+  private auditEnd(run: RunRecord, admin: SignedInAdmin, action: string): void {
+    const counts = this.deps.store.counts(run.id);
+    this.deps.audit.record(admin.id, action, `invitation-run:${run.id}`, {
+      serviceId: run.serviceId,
+      groupId: run.groupId,
+      automatic: run.automatic,
+      created: this.deps.store.run(run.id)!.createdCount,
+      emailed: counts.emailed,
+      pushed: counts.pushed,
+      failed: counts.failed,
+      skipped: counts.skipped,
+    });
+  }
+}
+
+function phase(tally: Tally): string {
+  return `Created ${tally.created} · Emailed ${tally.emailed} · Pushed ${tally.pushed} · Failed ${tally.failed}`;
+}
+
+function uniqueUsers(work: readonly WorkItem[]): WorkItem[] {
+  const seen = new Map<number, WorkItem>();
+  for (const item of work) if (!seen.has(item.userId)) seen.set(item.userId, item);
+  return [...seen.values()];
+}
+
+function stopIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new DomainError('CONFLICT', CANCELLED);
+}

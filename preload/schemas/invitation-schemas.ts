@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { id } from './directory-schemas';
+import { JobState } from './job-schemas';
+
+export const InvitationOptions = z.strictObject({
+  serviceId: id,
+  groupId: id,
+  /** all: everyone with devices here and below (the seed's default); not-invited; reminder: invited, not yet associated. */
+  audience: z.enum(['all', 'not-invited', 'reminder']).default('all'),
+  byEmail: z.boolean().default(true),
+  byDevice: z.boolean().default(false),
+}).refine((o) => o.byEmail || o.byDevice, { message: 'Choose at least one way to send the invitations.', path: ['byEmail'] });
+
+export const InvitationPreview = z.object({
+  users: z.number().int(),
+  byEmail: z.number().int(),
+  byDevice: z.number().int(),
+  devices: z.number().int(),
+  skipped: z.array(z.object({ reason: z.string(), label: z.string(), count: z.number().int(), sample: z.array(z.string()) })),
+});
+
+export const InvitationRun = z.object({
+  runId: z.string(),
+  jobId: z.string().nullable(),
+  state: z.enum(['running', 'finished', 'cancelled', 'failed']),
+  message: z.string().nullable(),
+  automatic: z.boolean(),
+  counts: z.object({
+    created: z.number().int(),
+    emailed: z.number().int(),
+    pushed: z.number().int(),
+    failed: z.number().int(),
+    skipped: z.number().int(),
+    total: z.number().int(),
+  }),
+  rows: z.array(
+    z.object({
+      userId: z.number().int(),
+      name: z.string(),
+      channel: z.enum(['email', 'device', 'none']),
+      target: z.string(),
+      state: z.enum(['waiting', 'pending', 'sent', 'skipped', 'failed']),
+      reason: z.string().nullable(),
+      sentAt: z.string().nullable(),
+    }),
+  ),
+});
+
+export const StartedInvitations = z.object({ runId: z.string(), job: JobState });
+
+export const RunRef = z.strictObject({ runId: z.string().uuid() });

@@ -1,0 +1,215 @@
+import { useEffect, useId, useState } from 'react';
+import type { ApiError } from '../../../preload/contract';
+import { api } from '../../bridge/api';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { ProgressBar } from '../../components/ProgressBar';
+import { useJob, type JobState } from '../../hooks/useJob';
+import { audiences, channelLabels, stateLabels, type Audience, type InvitationPreview, type InvitationRun } from './invite-labels';
+import type { ServiceView } from './token-labels';
+
+interface Props {
+  service: ServiceView;
+  groupId: number;
+  groupName: string;
+  onClose(): void;
+}
+
+/**
+ * Invite Users: who and how, a preview of who is reached and who is left out and why, then the
+ * run's progress (cancellable) and its per-user results with Retry failed.
+ */
+export function InviteUsersDialog({ service, groupId, groupName, onClose }: Props) {
+  const id = useId();
+  const [audience, setAudience] = useState<Audience>('all');
+  const [byEmail, setByEmail] = useState(true);
+  const [byDevice, setByDevice] = useState(false);
+  const [preview, setPreview] = useState<InvitationPreview | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [started, setStarted] = useState<{ runId: string; job: JobState } | null>(null);
+  const [starting, setStarting] = useState(false);
+  const options = { serviceId: service.id, groupId, audience, byEmail, byDevice };
+  const noChannel = !byEmail && !byDevice;
+
+  useEffect(() => {
+    if (started || noChannel) return;
+    let current = true;
+    void api.invitations.preview({ serviceId: service.id, groupId, audience, byEmail, byDevice }).then((result) => {
+      if (!current) return;
+      setPreview(result.ok ? result.value : null);
+      setError(result.ok ? null : result.error);
+    });
+    return () => {
+      current = false;
+    };
+  }, [service.id, groupId, audience, byEmail, byDevice, started, noChannel]);
+
+  async function start() {
+    setStarting(true);
+    const result = await api.invitations.start(options);
+    setStarting(false);
+    if (result.ok) setStarted(result.value);
+    else setError(result.error);
+  }
+
+  if (started) {
+    return <InvitationProgress key={started.runId} started={started} serviceName={service.name} onRetry={setStarted} onClose={onClose} />;
+  }
+
+  return (
+    <Dialog
+      title={`Invite Users — ${service.name}`}
+      onClose={onClose}
+      onSubmit={() => void start()}
+      submitLabel={starting ? 'Starting…' : 'Invite Users'}
+      submitDisabled={starting || noChannel || !preview || preview.users === 0}
+      wide
+    >
+      <p className="lead">
+        Invites the users with devices in {groupName} and below to receive this service's apps and books. Apple registers each person,
+        and they accept the invitation with their Apple ID.
+      </p>
+      <fieldset>
+        <legend>Who</legend>
+        {audiences.map((a) => (
+          <label key={a.value} className="checkbox">
+            <input type="radio" name={`${id}-audience`} value={a.value} checked={audience === a.value} onChange={() => setAudience(a.value)} />
+            {a.label} <span className="muted">— {a.hint}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset aria-describedby={noChannel ? `${id}-channel-error` : undefined}>
+        <legend>How</legend>
+        <label className="checkbox">
+          <input type="checkbox" checked={byEmail} onChange={(e) => setByEmail(e.target.checked)} />
+          Send Email Invitations
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={byDevice} onChange={(e) => setByDevice(e.target.checked)} />
+          Send invitation to devices through the MDM server
+        </label>
+        {noChannel ? (
+          <p className="field-error" id={`${id}-channel-error`} role="alert">
+            Choose at least one way to send the invitations.
+          </p>
+        ) : null}
+      </fieldset>
+      <ErrorBanner message={error?.message} />
+      {preview && !noChannel ? <PreviewSummary preview={preview} /> : null}
+    </Dialog>
+  );
+}
+
+function PreviewSummary({ preview }: { preview: InvitationPreview }) {
+  return (
+    <section aria-label="Preview" className="invite-preview">
+      <p role="status">
+        <strong>{preview.users}</strong> {preview.users === 1 ? 'user' : 'users'} will be invited: {preview.byEmail} by email, {preview.byDevice} on{' '}
+        {preview.devices} {preview.devices === 1 ? 'device' : 'devices'}.
+      </p>
+      {preview.skipped.length > 0 ? (
+        <table className="plain-table" aria-label="Skipped users">
+          <thead>
+            <tr>
+              <th scope="col">Skipped because</th>
+              <th scope="col">Users</th>
+              <th scope="col">For example</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.skipped.map((s) => (
+              <tr key={s.reason}>
+                <td>{s.label}</td>
+                <td>{s.count}</td>
+                <td>{s.sample.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
+
+function InvitationProgress({
+  started,
+  serviceName,
+  onRetry,
+  onClose,
+}: {
+  started: { runId: string; job: JobState };
+  serviceName: string;
+  onRetry(next: { runId: string; job: JobState }): void;
+  onClose(): void;
+}) {
+  const job = useJob(started.job);
+  const [run, setRun] = useState<InvitationRun | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const running = job?.state === 'running';
+
+  useEffect(() => {
+    void api.invitations.results({ runId: started.runId }).then((result) => {
+      if (result.ok) setRun(result.value);
+      else setError(result.error);
+    });
+  }, [started.runId, job?.phase, job?.state]);
+
+  async function retry() {
+    const result = await api.invitations.retryFailed({ runId: started.runId });
+    if (result.ok) onRetry(result.value);
+    else setError(result.error);
+  }
+
+  const counts = run?.counts;
+  return (
+    <Dialog title={`Invite Users — ${serviceName}`} onClose={onClose} wide>
+      {counts ? (
+        <>
+          <ProgressBar label="Invitations" done={counts.emailed + counts.pushed + counts.failed} total={counts.total} />
+          <p role="status" aria-label="Invitation counts">
+            Created {counts.created} · Emailed {counts.emailed} · Pushed {counts.pushed} · Failed {counts.failed} of {counts.total}
+            {counts.skipped > 0 ? ` · Skipped ${counts.skipped}` : ''}
+          </p>
+        </>
+      ) : null}
+      {job && job.state !== 'running' && job.message ? <ErrorBanner message={job.message} /> : null}
+      <ErrorBanner message={error?.message} />
+      <div className="toolbar">
+        {running ? (
+          <button type="button" onClick={() => void api.jobs.cancel({ jobId: started.job.id })}>
+            Cancel
+          </button>
+        ) : null}
+        {!running && counts && counts.failed > 0 ? (
+          <button type="button" className="primary" onClick={() => void retry()}>
+            Retry failed
+          </button>
+        ) : null}
+      </div>
+      {run && !running ? (
+        <table className="plain-table" aria-label="Invitation results">
+          <thead>
+            <tr>
+              <th scope="col">User</th>
+              <th scope="col">Sent by</th>
+              <th scope="col">To</th>
+              <th scope="col">Result</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {run.rows.map((r) => (
+              <tr key={`${r.userId}-${r.channel}-${r.target}`}>
+                <td>{r.name}</td>
+                <td>{channelLabels[r.channel]}</td>
+                <td>{r.target || '—'}</td>
+                <td>{stateLabels[r.state]}</td>
+                <td>{r.reason ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import { startAppleSandbox, type AppleSandbox } from '../../main/apple/sandbox/apple-sandbox';
+import { startFakeNanoMdm, type FakeNanoMdm } from '../support/fake-nanomdm';
+import { freshDataDir, startBrowserMode, type RunningApp } from './support/app-process';
+import { createOrganization } from './support/first-run';
+
+let data: ReturnType<typeof freshDataDir>;
+let app: RunningApp;
+let sandbox: AppleSandbox;
+let mdm: FakeNanoMdm;
+
+test.beforeEach(async () => {
+  sandbox = await startAppleSandbox();
+  mdm = await startFakeNanoMdm();
+  data = freshDataDir();
+  app = await startBrowserMode(data.dir, { MD_APPLE_BASE_URL: sandbox.baseUrl, MD_AUTO_SYNC: '0' });
+});
+
+test.afterEach(async () => {
+  await app.stop();
+  await mdm.close();
+  await sandbox.close();
+  data.remove();
+});
+
+/** Calls the API as the signed-in page does, with the key it was opened with. */
+async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const answer = await page.evaluate(
+    async ([origin, key, name, body]) => {
+      const response = await fetch(`${origin}/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}`, 'X-Client-Id': sessionStorage.getItem('md.clientId')! },
+        body: JSON.stringify(body),
+      });
+      return response.json() as Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>;
+    },
+    [app.origin, app.key, channel, input] as const,
+  );
+  if (!answer.ok) throw new Error(`${channel}: ${answer.error?.message}`);
+  return answer.value as T;
+}
+
+const APP = '409201541';
+
+test('install an app on a class’s iPads from the report', async ({ page }) => {
+  test.setTimeout(150_000);
+  const location = sandbox.createLocation({ name: 'Springfield Location' });
+  sandbox.addAsset(
+    location.id,
+    { adamId: APP, pricingParam: 'STDQ', productType: 'App', totalCount: 30, deviceAssignable: true, revocable: true, supportedPlatforms: ['iOS'] },
+    { name: 'Pages', kind: 'software', bundleId: 'com.apple.Pages', supportedDevices: ['iPadPro-iPadPro'] },
+  );
+  await createOrganization(page, app.url);
+
+  const klass = await call<{ id: number }>(page, 'groups.create', { parentId: 1, name: 'Class 3B', kind: 'class' });
+  const ipad = (n: number, osVersion: string, supervised = true) =>
+    call(page, 'devices.create', { serialNumber: `DMPCLASS${n}00`, name: `3B iPad ${n}`, platform: 'iPadOS', osVersion, supervised, udid: `UDID-3B-${n}`, homeGroupId: klass.id });
+  await ipad(1, '17.4');
+  await ipad(2, '16.7', false);
+  await ipad(3, '6.1.3');
+  const service = await call<{ id: number }>(page, 'services.create', { groupId: 1, name: 'District apps' });
+  await call(page, 'tokens.add', { serviceId: service.id, token: sandbox.mintToken(location.id), makeActive: true, checkId: randomUUID() });
+  await call(page, 'mdm.saveSettings', { baseUrl: mdm.baseUrl, apiKey: mdm.apiKey });
+  const sync = await call<{ id: string }>(page, 'sync.start', { serviceId: service.id });
+  await expect.poll(async () => (await call<{ state: string }>(page, 'jobs.get', { jobId: sync.id })).state).toBe('succeeded');
+
+  await page.reload();
+  await page.getByRole('tree', { name: 'Organization' }).getByRole('treeitem', { name: /Class 3B/ }).click();
+  await page.getByRole('tab', { name: 'Report' }).click();
+  const report = page.getByRole('region', { name: 'Managed Distribution Report' });
+  const licenses = report.getByRole('grid', { name: 'Licenses' });
+  await expect(licenses.getByRole('row').nth(1)).toContainText('Pages');
+  await licenses.getByRole('row').nth(1).click();
+  const holders = page.getByRole('dialog', { name: 'Licenses of Pages' });
+  await holders.getByRole('button', { name: 'Install…' }).click();
+
+  const install = page.getByRole('dialog', { name: 'Install Pages' });
+  await expect(install.getByLabel('Token')).toContainText('District apps');
+  // User-based first: none of these iPads belongs to anybody.
+  await install.getByLabel('Users of the devices').check();
+  await install.getByRole('button', { name: 'Preview' }).click();
+  const preview = install.getByRole('table', { name: 'Install preview' });
+  await expect(preview.getByRole('row', { name: /3B iPad 1/ })).toContainText('No user is associated with this device');
+  await expect(preview.getByRole('row', { name: /3B iPad 3/ })).toContainText('use redemption codes');
+
+  await install.getByLabel('Devices', { exact: true }).check();
+  await install.getByRole('button', { name: 'Preview' }).click();
+  await expect(install.getByRole('status').first()).toContainText('3 devices: 2 to install, 0 license only, 1 not installed');
+  await expect(preview.getByRole('row', { name: /3B iPad 2/ })).toContainText('will be asked to accept');
+  await expect(preview.getByRole('row', { name: /3B iPad 3/ })).toContainText('Not installed');
+  await install.getByRole('button', { name: 'Install' }).click();
+
+  await expect(install.getByRole('progressbar')).toBeVisible();
+  await expect(install.getByText(/Finished: 2 licensed, 2 install commands sent, 0 failed/)).toBeVisible({ timeout: 90_000 });
+  await expect(install.getByRole('table', { name: 'Install results' }).getByRole('row')).toHaveCount(3);
+  expect(mdm.enqueues.flatMap((e) => e.ids).sort()).toEqual(['UDID-3B-1', 'UDID-3B-2']);
+  await install.getByRole('button', { name: 'Close' }).click();
+  await expect(holders.getByRole('region', { name: 'Recent installs' })).toContainText('Finished');
+  await holders.getByRole('button', { name: 'Close' }).click();
+
+  await report.getByRole('button', { name: 'Sync District apps now' }).click();
+  await expect(licenses.getByRole('row').nth(1)).toContainText(/Pages.*28/);
+  await page.screenshot({ path: 'test-results/installs-after-sync.png', fullPage: true });
+});

@@ -1,0 +1,137 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startAppleSandbox, type AppleSandbox } from '../../main/apple/sandbox/apple-sandbox';
+import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server';
+import { freshDataDir, startBrowserMode, type RunningApp } from './support/app-process';
+import { createOrganization } from './support/first-run';
+
+let data: ReturnType<typeof freshDataDir>;
+let app: RunningApp;
+let sandbox: AppleSandbox;
+let smtp: SmtpTestServer;
+
+test.beforeEach(async () => {
+  sandbox = await startAppleSandbox();
+  smtp = await startSmtpTestServer();
+  data = freshDataDir();
+  app = await startBrowserMode(data.dir, { MD_APPLE_BASE_URL: sandbox.baseUrl, MD_AUTO_SYNC: '0' });
+});
+
+test.afterEach(async () => {
+  await app.stop();
+  await smtp.close();
+  await sandbox.close();
+  data.remove();
+});
+
+/** Calls the app's API as the signed-in page does, for setup an admin would do elsewhere (imports, Settings). */
+async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const answer = await page.evaluate(
+    async ([origin, key, name, body]) => {
+      const response = await fetch(`${origin}/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}`, 'X-Client-Id': sessionStorage.getItem('md.clientId')! },
+        body: JSON.stringify(body),
+      });
+      return response.json();
+    },
+    [app.origin, app.key, channel, input] as const,
+  );
+  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`);
+  return answer.value as T;
+}
+
+test("invite a school's users by email: preview, progress, per-user results, and Invited in the report", async ({ page }) => {
+  // Apple asks for 30 seconds between event polls, and the app keeps to it.
+  test.setTimeout(150_000);
+  const location = sandbox.createLocation({ name: 'District Location' });
+  await createOrganization(page, app.url);
+
+  const school = await call<{ id: number }>(page, 'groups.create', { parentId: 1, name: 'North High', kind: 'school' });
+  const people = [
+    { name: 'Ann Archer', email: 'ann@springfield.edu', device: true },
+    { name: 'Ben Baker', email: 'ben@springfield.edu', device: true },
+    { name: 'Cal Cole', email: null, device: true },
+    { name: 'Dee Dunn', email: 'dee@springfield.edu', device: false },
+  ];
+  for (const [i, person] of people.entries()) {
+    const user = await call<{ id: number }>(page, 'users.create', {
+      name: person.name,
+      email: person.email,
+      managedAppleId: null,
+      role: 'student',
+      gradeLevel: null,
+      externalId: null,
+      homeGroupId: school.id,
+    });
+    if (!person.device) continue;
+    const device = await call<{ id: number }>(page, 'devices.create', {
+      serialNumber: `SERIAL000${i}`,
+      name: null,
+      platform: 'iPadOS',
+      osVersion: '17.4',
+      supervised: true,
+      udid: `UDID-${i}`,
+      homeGroupId: school.id,
+    });
+    await call(page, 'devices.associate', { deviceId: device.id, owner: { kind: 'user', id: user.id } });
+  }
+  await call(page, 'mail.saveSettings', {
+    host: '127.0.0.1',
+    port: smtp.port,
+    security: 'none',
+    user: '',
+    from: 'invitations@springfield.edu',
+    password: null,
+    ratePerMinute: 600,
+  });
+
+  await page.getByRole('tab', { name: 'Managed Distribution' }).click();
+  await page.getByLabel('New Managed Distribution service').fill('District apps');
+  await page.getByRole('button', { name: 'Create Service' }).click();
+  const districtCard = page.getByRole('article', { name: 'District apps' });
+  await districtCard.getByRole('button', { name: 'Add Token' }).click();
+  const addDialog = page.getByRole('dialog', { name: 'Add token to District apps' });
+  await addDialog.getByLabel('Service token').fill(sandbox.mintToken(location.id));
+  await addDialog.getByRole('button', { name: 'Add Token' }).click();
+  await expect(districtCard).toContainText('Active token: Valid');
+
+  await page.getByRole('tree', { name: 'Organization' }).getByRole('treeitem', { name: /North High/ }).click();
+  await page.getByRole('tab', { name: 'Managed Distribution' }).click();
+  const card = page.getByRole('article', { name: 'District apps' });
+  await card.getByRole('button', { name: 'Invite Users' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Invite Users — District apps' });
+  await expect(dialog.getByRole('radio', { name: /All users with devices/ })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'Send Email Invitations' })).toBeChecked();
+  const preview = dialog.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByRole('status')).toHaveText('2 users will be invited: 2 by email, 0 on 0 devices.');
+  const skipped = preview.getByRole('table', { name: 'Skipped users' });
+  await expect(skipped.getByRole('row', { name: /Has no device/ })).toContainText('Dee Dunn');
+  await expect(skipped.getByRole('row', { name: /Has no email address/ })).toContainText('Cal Cole');
+
+  await dialog.getByRole('checkbox', { name: 'Send Email Invitations' }).uncheck();
+  await expect(dialog.getByRole('alert')).toHaveText('Choose at least one way to send the invitations.');
+  await expect(dialog.getByRole('button', { name: 'Invite Users' })).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: 'Send Email Invitations' }).check();
+
+  await dialog.getByRole('button', { name: 'Invite Users' }).click();
+  await expect(dialog.getByRole('progressbar', { name: 'Invitations' })).toBeVisible();
+  await expect(dialog.getByRole('status', { name: 'Invitation counts' })).toHaveText(/Created 2 · Emailed 2 · Pushed 0 · Failed 0 of 2/, { timeout: 90_000 });
+  const results = dialog.getByRole('table', { name: 'Invitation results' });
+  await expect(results.getByRole('row', { name: /Ann Archer/ })).toContainText('Sent');
+  await expect(results.getByRole('row', { name: /Ben Baker/ })).toContainText('Sent');
+  await expect(results.getByRole('row', { name: /Cal Cole/ })).toContainText('Has no email address');
+  await page.screenshot({ path: 'test-results/invitations-results.png', fullPage: true });
+  expect(smtp.received.map((r) => r.recipients[0]).sort()).toEqual(['ann@springfield.edu', 'ben@springfield.edu']);
+  const annCode = sandbox.usersOf(location.id).find((u) => u.email === 'ann@springfield.edu')!.inviteCode!;
+  expect(smtp.received.find((r) => r.recipients[0] === 'ann@springfield.edu')!.mail.text).toContain(`inviteCode=${annCode}`);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await card.getByRole('button', { name: 'Sync now' }).click();
+  const report = page.getByRole('region', { name: 'Managed Distribution Report' });
+  await expect(report.getByTestId(/^synced-/)).not.toHaveText('never', { timeout: 20_000 });
+  await report.getByRole('tab', { name: 'Users' }).click();
+  const users = report.getByRole('grid', { name: 'Apple users' });
+  await expect(users.getByRole('row', { name: /Ann Archer/ })).toContainText(new Date().toLocaleDateString('en-US'));
+  await expect(users.getByRole('row', { name: /Ann Archer/ })).toContainText('Registered');
+});

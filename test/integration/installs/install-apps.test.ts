@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appleConfigFor, useSandboxes } from '../../support/sandbox';
+import { clientOf, withOrganization } from '../../support/directory-app';
+import { jobEnd } from '../../support/import-files';
+import { useTestApps } from '../../support/start-test-app';
+import { useTempDirs } from '../../support/temp-dir';
+import { useTestSecretStore } from '../../support/test-secret-store';
+import { startFakeNanoMdm, type FakeNanoMdm } from '../../support/fake-nanomdm';
+import { AppleClient } from '../../../main/apple/client/apple-client';
+import type { AppleSandboxOptions } from '../../../main/apple/sandbox/apple-sandbox';
+import type { App } from '../../../main/app';
+
+const startSandbox = useSandboxes();
+const startApp = useTestApps();
+const tempDir = useTempDirs();
+const newSecrets = useTestSecretStore();
+const mdms: FakeNanoMdm[] = [];
+afterEach(async () => {
+  await Promise.all(mdms.splice(0).map((m) => m.close()));
+});
+
+const APP = '361309726';
+
+/** A school with a synced service holding one app, its devices, and a fake NanoMDM. */
+async function school(options: { total: number; deviceAssignable?: boolean; dataDir?: string; limits?: AppleSandboxOptions['limits'] } = { total: 10 }) {
+  const sandbox = await startSandbox({ limits: options.limits });
+  const location = sandbox.createLocation({ name: 'North High Location' });
+  sandbox.addAsset(location.id, {
+    adamId: APP,
+    pricingParam: 'STDQ',
+    productType: 'App',
+    totalCount: options.total,
+    deviceAssignable: options.deviceAssignable ?? true,
+    revocable: true,
+    supportedPlatforms: ['iOS', 'macOS'],
+  });
+  const mdm = await startFakeNanoMdm();
+  mdms.push(mdm);
+  const dataDir = options.dataDir ?? tempDir();
+  const secrets = newSecrets();
+  const app = startApp(dataDir, secrets, appleConfigFor(sandbox));
+  const root = await withOrganization(app);
+  const north = await root.ok('groups.create', { parentId: 1, name: 'North High', kind: 'school' });
+  await root.ok('admins.update', { adminId: 1, name: 'Ada Admin', email: 'ada@springfield.edu', directGroupIds: [1, north.id] });
+  const service = await root.ok('services.create', { groupId: north.id, name: 'North apps' });
+  const token = await root.ok('tokens.add', { serviceId: service.id, token: sandbox.mintToken(location.id), makeActive: true, checkId: randomUUID() });
+  await root.ok('mdm.saveSettings', { baseUrl: mdm.baseUrl, apiKey: mdm.apiKey });
+  const sync = async (on: App = app) => jobEnd(on, (await clientOf(on, 'root').ok('sync.start', { serviceId: service.id })).id);
+  await sync();
+  const device = (n: number, fields: { platform?: 'iOS' | 'iPadOS' | 'macOS'; osVersion?: string; supervised?: boolean } = {}) =>
+    root.ok('devices.create', {
+      serialNumber: `IPAD${String(n).padStart(8, '0')}`,
+      name: `iPad ${n}`,
+      platform: fields.platform ?? 'iPadOS',
+      osVersion: fields.osVersion ?? '17.4',
+      supervised: fields.supervised ?? true,
+      udid: `UDID-${n}`,
+      homeGroupId: north.id,
+    });
+  const request = (kind: 'device' | 'user' = 'device') => ({ groupId: north.id, tokenId: token.token.id, adamId: APP, kind, target: 'group' as const });
+  /** Apple's side changed outside the app, as Apple School Manager or another MDM would. */
+  const appleAsAnotherMdm = () => new AppleClient({ token: sandbox.mintToken(location.id), baseUrl: sandbox.baseUrl, sleep: async () => undefined, events: { pollIntervalMs: 1 } });
+  return { appleAsAnotherMdm, sandbox, location, mdm, app, root, north, service, token, sync, device, request, dataDir, secrets };
+}
+
+type InstallCommand = { Command: Record<string, unknown>; CommandUUID: string };
+
+describe('installing an app', () => {
+  it('assigns device licenses for a school and sends one InstallApplication per confirmed device', async () => {
+    const s = await school({ total: 10 });
+    await s.device(1);
+    await s.device(2, { supervised: false });
+    await s.device(3, { osVersion: '6.1' });
+
+    const preview = await s.root.ok('installs.preview', s.request());
+    expect(preview.counts).toMatchObject({ devices: 3, installs: 2, refused: 1, licensesNeeded: 2, available: 10, short: 0 });
+    expect(preview.items.find((i) => i.serialNumber === 'IPAD00000003')?.reasons[0]?.code).toBe('os-too-old');
+    expect(preview.items.find((i) => i.serialNumber === 'IPAD00000002')?.reasons.map((r) => r.code)).toEqual(['will-ask-user']);
+
+    const started = await s.root.ok('installs.start', s.request());
+    const job = await jobEnd(s.app, started.job.id);
+    expect(job).toMatchObject({ state: 'succeeded', summary: { licenses: { assigned: 2, failed: 0 }, commands: { queued: 2, failed: 0 } } });
+    expect(s.sandbox.assignmentsOf(s.location.id).map((a) => a.serialNumber).sort()).toEqual(['IPAD00000001', 'IPAD00000002']);
+
+    const commands = s.mdm.enqueues.flatMap((e) => e.ids.map((id) => ({ id, plist: e.plist as InstallCommand })));
+    expect(commands.map((c) => c.id).sort()).toEqual(['UDID-1', 'UDID-2']);
+    expect(commands.find((c) => c.id === 'UDID-1')?.plist.Command).toEqual({
+      RequestType: 'InstallApplication',
+      iTunesStoreID: 361309726,
+      Options: { PurchaseMethod: 1 },
+      ManagementFlags: 1,
+      ChangeManagementState: 'Managed',
+    });
+
+    const results = await s.root.ok('installs.results', { runId: started.runId });
+    expect(results.run).toMatchObject({ state: 'finished', assigned: 2, commandsQueued: 2, adminName: 'Ada Admin' });
+    await s.sync();
+    const licenses = await s.root.ok('report.licenses', { groupId: s.north.id });
+    expect(licenses.rows[0]).toMatchObject({ assigned: 2, available: 8 });
+  });
+
+  it('licenses a Mac user-based without sending a command', async () => {
+    const s = await school({ total: 5 });
+    const user = await s.root.ok('users.create', { name: 'Mia Mac', email: 'mia@springfield.edu', managedAppleId: '', role: 'student', gradeLevel: '', externalId: '', homeGroupId: s.north.id });
+    const mac = await s.device(1, { platform: 'macOS', osVersion: '14.2' });
+    await s.root.ok('devices.associate', { deviceId: mac.id, owner: { kind: 'user', id: user.id } });
+    const clientUserId = s.app.db.prepare('SELECT client_user_id FROM users WHERE id = ?').pluck().get(user.id) as string;
+    const apple = s.appleAsAnotherMdm();
+    await apple.waitForEvent(await apple.createUsers([{ clientUserId, email: 'mia@springfield.edu' }]));
+    const created = s.sandbox.usersOf(s.location.id).find((u) => u.clientUserId === clientUserId)!;
+    s.sandbox.acceptInvitation(created.inviteCode!);
+    await s.sync();
+
+    const preview = await s.root.ok('installs.preview', s.request('user'));
+    expect(preview.items[0]).toMatchObject({ outcome: 'license-only', reasons: [{ code: 'license-only-macos' }] });
+    const started = await s.root.ok('installs.start', s.request('user'));
+    expect(await jobEnd(s.app, started.job.id)).toMatchObject({ state: 'succeeded', summary: { licenses: { assigned: 1 }, commands: { queued: 0, notNeeded: 1 } } });
+    expect(s.sandbox.assignmentsOf(s.location.id)).toEqual([{ adamId: APP, pricingParam: 'STDQ', clientUserId }]);
+    expect(s.mdm.enqueues).toHaveLength(0);
+  });
+
+  it('with too few licenses, installs on as many devices as there are and reports the rest', async () => {
+    const s = await school({ total: 2 });
+    for (const n of [1, 2, 3]) await s.device(n);
+    const preview = await s.root.ok('installs.preview', s.request());
+    expect(preview.counts).toMatchObject({ installs: 2, refused: 1, short: 1, licensesNeeded: 3 });
+
+    // Another MDM takes a license meanwhile, so Apple itself refuses one (9709).
+    const apple = s.appleAsAnotherMdm();
+    await apple.waitForEvent(await apple.associate({ assets: [{ adamId: APP }], serialNumbers: ['OTHER0000001'] }));
+
+    const started = await s.root.ok('installs.start', s.request());
+    expect(await jobEnd(s.app, started.job.id)).toMatchObject({ state: 'succeeded', summary: { licenses: { assigned: 1, failed: 1 }, commands: { queued: 1 } } });
+    const results = await s.root.ok('installs.results', { runId: started.runId });
+    const failed = results.rows.filter((r) => r.license === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.reason).toContain('9709');
+    expect(failed[0]?.command).toBe('not-needed');
+    expect(s.mdm.enqueues.flatMap((e) => e.ids)).toHaveLength(1);
+  });
+
+  it('resumes after the app stopped mid-run without associating twice', async () => {
+    const dataDir = tempDir();
+    const s = await school({ total: 10, dataDir });
+    await s.device(1);
+    await s.device(2);
+    s.sandbox.setEventDelayMs(300);
+    const started = await s.root.ok('installs.start', s.request());
+    const states = () => s.app.db.prepare('SELECT license_state FROM install_items').pluck().all();
+    for (let i = 0; i < 200 && !states().includes('submitted'); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(states()).toEqual(['submitted', 'submitted']);
+    s.app.close();
+    await new Promise((r) => setTimeout(r, 400));
+
+    const reopened = startApp(dataDir, s.secrets, appleConfigFor(s.sandbox));
+    const root = clientOf(reopened, 'root');
+    await root.ok('auth.signIn', { email: 'ada@springfield.edu', password: 'correct horse battery' });
+    const runs = await root.ok('installs.runs', { groupId: s.north.id });
+    expect(runs[0]).toMatchObject({ runId: started.runId, state: 'interrupted' });
+    const associatesBefore = s.sandbox.recordedRequests().filter((r) => r.path.endsWith('/assets/associate')).length;
+    const resumed = await root.ok('installs.retryFailed', { runId: started.runId });
+    expect(await jobEnd(reopened, resumed.job.id)).toMatchObject({ state: 'succeeded', summary: { licenses: { assigned: 2 } } });
+    expect(s.sandbox.recordedRequests().filter((r) => r.path.endsWith('/assets/associate')).length).toBe(associatesBefore);
+    expect(s.sandbox.assignmentsOf(s.location.id)).toHaveLength(2);
+  });
+
+  it('revoking licenses and syncing again gives the counts back', async () => {
+    const s = await school({ total: 10 });
+    await s.device(1);
+    await s.device(2);
+    await jobEnd(s.app, (await s.root.ok('installs.start', s.request())).job.id);
+    const result = await s.root.ok('licenses.revoke', { groupId: s.north.id, tokenId: s.token.token.id, action: 'disassociate', adamId: APP, serialNumbers: ['IPAD00000001', 'IPAD00000002'] });
+    expect(result).toEqual({ requested: 2, done: 2, failures: [] });
+    await s.sync();
+    expect((await s.root.ok('report.licenses', { groupId: s.north.id })).rows[0]).toMatchObject({ assigned: 0, available: 10 });
+  });
+
+  it('another admin without the right to use the token is refused', async () => {
+    const s = await school({ total: 10 });
+    await s.device(1);
+    await s.root.ok('admins.create', { name: 'Dora District', email: 'dora@springfield.edu', directGroupIds: [1], password: 'district admin password' });
+    const dora = clientOf(s.app, 'dora');
+    await dora.ok('auth.signIn', { email: 'dora@springfield.edu', password: 'district admin password' });
+    const answer = await dora.call('installs.start', s.request());
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(s.sandbox.assignmentsOf(s.location.id)).toHaveLength(0);
+  });
+
+  it.each([
+    { devices: 3, maxSerialNumbers: 3, requests: [3] },
+    { devices: 4, maxSerialNumbers: 3, requests: [3, 1] },
+  ])('sends $devices devices with maxSerialNumbers $maxSerialNumbers as $requests', async ({ devices, maxSerialNumbers, requests }) => {
+    const s = await school({ total: 10, limits: { maxSerialNumbers } });
+    for (let n = 1; n <= devices; n++) await s.device(n);
+    s.sandbox.resetTraffic();
+    await jobEnd(s.app, (await s.root.ok('installs.start', s.request())).job.id);
+    const associates = s.sandbox.recordedRequests().filter((r) => r.path === '/assets/associate');
+    expect(associates.map((r) => (r.body as { serialNumbers: string[] }).serialNumbers.length)).toEqual(requests);
+    expect(s.sandbox.assignmentsOf(s.location.id)).toHaveLength(devices);
+  });
+
+  it('retires an Apple user, and suggests reclaiming the license of a device that left the directory', async () => {
+    const s = await school({ total: 10 });
+    const gone = await s.device(1);
+    await s.device(2);
+    await jobEnd(s.app, (await s.root.ok('installs.start', s.request())).job.id);
+    await s.root.ok('devices.delete', { deviceId: gone.id });
+    const user = await s.root.ok('users.create', { name: 'Rae Retired', email: 'rae@springfield.edu', managedAppleId: '', role: 'staff', gradeLevel: '', externalId: '', homeGroupId: s.north.id });
+    const clientUserId = s.app.db.prepare('SELECT client_user_id FROM users WHERE id = ?').pluck().get(user.id) as string;
+    const apple = s.appleAsAnotherMdm();
+    await apple.waitForEvent(await apple.createUsers([{ clientUserId, email: 'rae@springfield.edu' }]));
+    await apple.waitForEvent(await apple.associate({ assets: [{ adamId: APP }], clientUserIds: [clientUserId] }));
+    await s.sync();
+
+    const retired = await s.root.ok('licenses.retireUsers', { groupId: s.north.id, tokenId: s.token.token.id, clientUserIds: [clientUserId] });
+    expect(retired).toEqual({ requested: 1, done: 1, failures: [] });
+    await s.sync();
+    expect(s.sandbox.usersOf(s.location.id).find((u) => u.clientUserId === clientUserId)?.status).toBe('Retired');
+
+    const suggestions = await s.root.ok('licenses.reclaimSuggestions', { groupId: s.north.id });
+    expect(suggestions.map((x) => [x.why, x.serialNumber ?? x.clientUserId])).toContainEqual(['device-gone', 'IPAD00000001']);
+  });
+
+  it('a user-based install of Apple Books invites the users who have not joined yet', async () => {
+    const s = await school({ total: 5 });
+    s.sandbox.addAsset(s.location.id, { adamId: '364709193', pricingParam: 'STDQ', productType: 'App', totalCount: 5, deviceAssignable: false, revocable: true, supportedPlatforms: ['iOS'] });
+    const user = await s.root.ok('users.create', { name: 'Reg Istered', email: 'reg@springfield.edu', managedAppleId: '', role: 'student', gradeLevel: '', externalId: '', homeGroupId: s.north.id });
+    const ipad = await s.device(1);
+    await s.root.ok('devices.associate', { deviceId: ipad.id, owner: { kind: 'user', id: user.id } });
+    const clientUserId = s.app.db.prepare('SELECT client_user_id FROM users WHERE id = ?').pluck().get(user.id) as string;
+    const apple = s.appleAsAnotherMdm();
+    await apple.waitForEvent(await apple.createUsers([{ clientUserId, email: 'reg@springfield.edu' }]));
+    await s.sync();
+
+    const books = { ...s.request('user'), adamId: '364709193' };
+    expect((await s.root.ok('installs.preview', books)).items[0]?.reasons[0]?.code).toBe('user-not-associated');
+    const answer = await s.root.call('installs.start', books);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('1 invitation was sent') } });
+    expect(s.sandbox.assignmentsOf(s.location.id)).toHaveLength(0);
+  });
+});

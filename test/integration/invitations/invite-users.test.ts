@@ -1,0 +1,212 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'plist';
+import { startInvitationWorld, type InvitationWorld, type Person } from '../../support/invitation-world';
+import { signedInAs } from '../../support/directory-app';
+import { plainSettings } from '../../support/mail-district';
+import { startFakeNanoMdm } from '../../support/fake-nanomdm';
+import { useSandboxes } from '../../support/sandbox';
+import { startSmtpTestServer, type SmtpTestServer, type SmtpTestServerOptions } from '../../support/smtp-test-server';
+import { useTestApps } from '../../support/start-test-app';
+import { useTempDirs } from '../../support/temp-dir';
+import { useTestSecretStore } from '../../support/test-secret-store';
+
+const factories = { tempDir: useTempDirs(), newSecrets: useTestSecretStore(), startApp: useTestApps(), startSandbox: useSandboxes() };
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+const iPad = { platform: 'iPadOS' as const, osVersion: '17.4' };
+const mac = { platform: 'macOS' as const, osVersion: '14.2' };
+
+const students = (count: number): Person[] =>
+  Array.from({ length: count }, (_, i) => ({ name: `Student ${String(i + 1).padStart(2, '0')}`, email: `student${i + 1}@springfield.edu`, devices: [iPad] }));
+
+async function smtp(world: InvitationWorld, options: SmtpTestServerOptions = {}, changes = {}): Promise<SmtpTestServer> {
+  const server = await startSmtpTestServer(options);
+  closers.push(() => server.close());
+  await world.root.ok('mail.saveSettings', plainSettings(server, changes));
+  return server;
+}
+
+function inviteCodeOf(world: InvitationWorld, clientUserId: string): string {
+  return world.sandbox.usersOf(world.location.id).find((u) => u.clientUserId === clientUserId)!.inviteCode!;
+}
+
+describe('Invite Users', () => {
+  it('registers everyone with Apple and emails each eligible person their own link, skipping the rest with a reason', async () => {
+    const world = await startInvitationWorld(factories, [
+      ...students(3),
+      { name: 'No Device', email: 'nodevice@springfield.edu', devices: [] },
+      { name: 'No Email', email: null, devices: [iPad] },
+      { name: 'Managed Mia', email: 'mia@springfield.edu', managedAppleId: 'mia@appleid.springfield.edu', devices: [iPad] },
+    ]);
+    const server = await smtp(world);
+
+    const preview = await world.root.ok('invitations.preview', world.options());
+    expect(preview).toMatchObject({ users: 3, byEmail: 3, byDevice: 0 });
+    expect(preview.skipped.map((s) => [s.reason, s.count, s.sample])).toEqual(
+      expect.arrayContaining([
+        ['no-device', 1, ['No Device']],
+        ['no-email', 1, ['No Email']],
+        ['managed-apple-id', 1, ['Managed Mia']],
+      ]),
+    );
+
+    const { runId } = await world.root.ok('invitations.start', world.options());
+    const run = await world.finished(runId);
+    expect(run).toMatchObject({ state: 'finished', counts: { created: 3, emailed: 3, pushed: 0, failed: 0, skipped: 3, total: 3 } });
+
+    expect(server.received).toHaveLength(3);
+    for (const user of world.users.slice(0, 3)) {
+      const mails = server.received.filter((r) => r.recipients.includes(user.email!));
+      expect(mails).toHaveLength(1);
+      const code = inviteCodeOf(world, user.clientUserId);
+      expect(mails[0]!.mail.text).toContain(`inviteCode=${code}`);
+      expect(mails[0]!.mail.subject).toContain('Springfield High');
+    }
+    expect(run.rows.filter((r) => r.state === 'skipped').map((r) => [r.name, r.reason])).toEqual([
+      ['Managed Mia', 'Has a Managed Apple ID, which needs no invitation'],
+      ['No Device', 'Has no device'],
+      ['No Email', 'Has no email address'],
+    ]);
+    const audit = world.app.db.prepare("SELECT action FROM audit_entries WHERE action LIKE 'invitation.%' ORDER BY id").all() as { action: string }[];
+    expect(audit.map((a) => a.action)).toEqual(['invitation.start', 'invitation.complete']);
+
+    const notYet = await world.root.ok('invitations.preview', world.options({ audience: 'not-invited' }));
+    expect(notYet.users).toBe(0);
+    const reminder = await world.root.ok('invitations.preview', world.options({ audience: 'reminder' }));
+    expect(reminder.users).toBe(3);
+  });
+
+  it('treats users Apple already has (9716) as registered and invites them too', async () => {
+    const world = await startInvitationWorld(factories, students(4));
+    const server = await smtp(world);
+    const existing = world.users.slice(0, 2).map((u) => ({ clientUserId: u.clientUserId, email: u.email! }));
+    await world.appleClient.waitForEvent(await world.appleClient.createUsers(existing));
+
+    const { runId } = await world.root.ok('invitations.start', world.options());
+    const run = await world.finished(runId);
+
+    expect(run.counts).toMatchObject({ created: 2, emailed: 4, failed: 0 });
+    expect(server.received).toHaveLength(4);
+    expect(world.sandbox.usersOf(world.location.id)).toHaveLength(4);
+  });
+
+  it('marks recipients the mail server refuses as failed, and Retry failed sends to them only', async () => {
+    const world = await startInvitationWorld(factories, students(4));
+    const refuse: Record<string, string> = { 'student2@springfield.edu': 'Mailbox unavailable', 'student4@springfield.edu': 'Mailbox full' };
+    const server = await smtp(world, { refuse });
+
+    const { runId } = await world.root.ok('invitations.start', world.options());
+    const run = await world.finished(runId);
+    expect(run.counts).toMatchObject({ emailed: 2, failed: 2 });
+    const failed = run.rows.filter((r) => r.state === 'failed');
+    expect(failed.map((r) => r.target)).toEqual(['student2@springfield.edu', 'student4@springfield.edu']);
+    expect(failed[0]!.reason).toContain('Mailbox unavailable');
+
+    delete refuse['student2@springfield.edu'];
+    delete refuse['student4@springfield.edu'];
+    const retry = await world.root.ok('invitations.retryFailed', { runId });
+    const retried = await world.finished(retry.runId);
+    expect(retried.counts).toMatchObject({ created: 0, emailed: 2, failed: 0, total: 2 });
+    expect(server.received.map((r) => r.recipients[0]).sort()).toEqual([
+      'student1@springfield.edu',
+      'student2@springfield.edu',
+      'student3@springfield.edu',
+      'student4@springfield.edu',
+    ]);
+  });
+
+  it('sends InviteToProgram with the link to iPhones and iPads through NanoMDM, and not to Macs', async () => {
+    const world = await startInvitationWorld(factories, [
+      { name: 'Ivy Ipad', email: 'ivy@springfield.edu', devices: [iPad, iPad] },
+      { name: 'Max Mac', email: 'max@springfield.edu', devices: [mac] },
+    ]);
+    const mdm = await startFakeNanoMdm();
+    closers.push(() => mdm.close());
+    await world.root.ok('mdm.saveSettings', { baseUrl: mdm.baseUrl, apiKey: mdm.apiKey });
+
+    const preview = await world.root.ok('invitations.preview', world.options({ byEmail: false, byDevice: true }));
+    expect(preview).toMatchObject({ users: 1, byDevice: 1, devices: 2, skipped: [{ reason: 'macos-device', count: 1, sample: ['Max Mac'] }] });
+
+    const { runId } = await world.root.ok('invitations.start', world.options({ byEmail: false, byDevice: true }));
+    const run = await world.finished(runId);
+    expect(run.counts).toMatchObject({ pushed: 2, failed: 0 });
+
+    const ivy = world.users[0]!;
+    expect(mdm.enqueues).toHaveLength(1);
+    expect(mdm.enqueues[0]!.ids).toEqual(ivy.udids);
+    const plist = parse(mdm.enqueues[0]!.body) as { Command: Record<string, unknown>; CommandUUID: unknown };
+    const command = plist.Command;
+    expect(command).toEqual({
+      RequestType: 'InviteToProgram',
+      ProgramID: 'com.apple.cloudvpp',
+      InvitationURL: expect.stringContaining(`inviteCode=${inviteCodeOf(world, ivy.clientUserId)}`),
+    });
+    expect(typeof plist.CommandUUID).toBe('string');
+  });
+
+  it('resumes after the app closed mid-run without emailing anyone twice', async () => {
+    const world = await startInvitationWorld(factories, students(12));
+    const server = await smtp(world, {}, { ratePerMinute: 300 });
+
+    const { runId } = await world.root.ok('invitations.start', world.options());
+    await server.waitFor(3);
+    await world.restart();
+    const run = await world.finished(runId);
+
+    expect(run.state).toBe('finished');
+    const recipients = server.received.flatMap((r) => r.recipients);
+    expect(new Set(recipients).size).toBe(recipients.length);
+    const sent = run.rows.filter((r) => r.state === 'sent').map((r) => r.target);
+    const maybe = run.rows.filter((r) => r.state === 'failed');
+    expect(sent.length + maybe.length).toBe(12);
+    for (const row of maybe) expect(row.reason).toMatch(/may have gone out/);
+    expect(recipients.sort()).toEqual(expect.arrayContaining(sent.sort()));
+    expect(recipients.length).toBeLessThanOrEqual(12);
+    const actions = world.app.db.prepare("SELECT action FROM audit_entries WHERE action LIKE 'invitation.%' ORDER BY id").all() as { action: string }[];
+    expect(actions.map((a) => a.action)).toEqual(['invitation.start', 'invitation.resume', 'invitation.complete']);
+  });
+
+  it('refuses an admin who may not use the service token at this level', async () => {
+    const world = await startInvitationWorld(factories, students(1));
+    const classGroup = await world.root.ok('groups.create', { parentId: world.school.id, name: 'Room 101', kind: 'class' });
+    await world.root.ok('admins.create', { name: 'Tess Teacher', email: 'tess@springfield.edu', directGroupIds: [classGroup.id], password: 'teacher password 1' });
+    const tess = await signedInAs(world.app, 'tess', 'tess@springfield.edu', 'teacher password 1');
+
+    for (const channel of ['invitations.preview', 'invitations.start'] as const) {
+      const result = await tess.call(channel, world.options({ groupId: classGroup.id }));
+      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  });
+
+  it('emails a Registered user automatically when a device is given to them', async () => {
+    const world = await startInvitationWorld(factories, [{ name: 'Rita Registered', email: 'rita@springfield.edu', devices: [] }]);
+    const server = await smtp(world);
+    const rita = world.users[0]!;
+    await world.appleClient.waitForEvent(await world.appleClient.createUsers([{ clientUserId: rita.clientUserId, email: rita.email! }]));
+    const sync = await world.root.ok('sync.start', { serviceId: world.service.id });
+    await waitForJob(world, sync.id);
+
+    const device = await world.root.ok('devices.create', { serialNumber: 'SERIALRITA1', name: null, platform: 'iPadOS', osVersion: '17.4', supervised: true, udid: 'UDID-RITA', homeGroupId: world.school.id });
+    await world.root.ok('devices.associate', { deviceId: device.id, owner: { kind: 'user', id: rita.id } });
+
+    const [mail] = await server.waitFor(1);
+    expect(mail!.recipients).toEqual(['rita@springfield.edu']);
+    expect(mail!.mail.text).toContain(`inviteCode=${inviteCodeOf(world, rita.clientUserId)}`);
+    const run = world.app.db.prepare('SELECT automatic, admin_id FROM invitation_runs').get() as { automatic: number; admin_id: number };
+    expect(run).toEqual({ automatic: 1, admin_id: 1 });
+  });
+});
+
+async function waitForJob(world: InvitationWorld, jobId: string): Promise<void> {
+  for (;;) {
+    const job = await world.root.ok('jobs.get', { jobId });
+    if (job.state !== 'running') {
+      expect(job.state).toBe('succeeded');
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { decideEligibility, osTooOld, type AppFacts, type Candidate } from '../../../main/distribution/installs/eligibility';
+
+const device = (n: number, fields: Partial<Candidate> = {}): Candidate => ({
+  deviceId: n,
+  serialNumber: `SERIAL${n}`,
+  deviceName: `Device ${n}`,
+  platform: 'iPadOS',
+  osVersion: '17.4',
+  supervised: true,
+  udid: `UDID-${n}`,
+  user: { id: n, name: `User ${n}`, clientUserId: `cu-${n}`, appleStatus: 'Associated' },
+  ...fields,
+});
+
+const app = (fields: Partial<AppFacts> = {}): AppFacts => ({ platforms: ['iOS', 'macOS'], deviceAssignable: true, available: 100, holders: new Set(), ...fields });
+
+describe('eligibility of one device', () => {
+  it.each([
+    { what: 'an iOS 6 iPad', kind: 'device', candidate: device(1, { platform: 'iOS', osVersion: '6.1.3' }), facts: app(), reasons: ['os-too-old'], licensed: false, command: false },
+    { what: 'a Mac on OS X 10.8', kind: 'device', candidate: device(1, { platform: 'macOS', osVersion: '10.8.5' }), facts: app(), reasons: ['os-too-old'], licensed: false, command: false },
+    { what: 'a Mac on OS X 10.9', kind: 'device', candidate: device(1, { platform: 'macOS', osVersion: '10.9' }), facts: app(), reasons: [], licensed: true, command: true },
+    { what: 'an Apple TV for an iOS app', kind: 'device', candidate: device(1, { platform: 'tvOS', osVersion: '17.0' }), facts: app(), reasons: ['platform-not-supported'], licensed: false, command: false },
+    { what: 'an iPad for an iOS-only app', kind: 'device', candidate: device(1), facts: app({ platforms: ['iOS'] }), reasons: [], licensed: true, command: true },
+    { what: 'a device-based install of a user-only app', kind: 'device', candidate: device(1), facts: app({ deviceAssignable: false }), reasons: ['not-device-assignable'], licensed: false, command: false },
+    { what: 'a user-based install on a device nobody has', kind: 'user', candidate: device(1, { user: null }), facts: app(), reasons: ['no-associated-user'], licensed: false, command: false },
+    {
+      what: 'a user who has not joined yet',
+      kind: 'user',
+      candidate: device(1, { user: { id: 1, name: 'U', clientUserId: 'cu-1', appleStatus: 'Registered' } }),
+      facts: app(),
+      reasons: ['user-not-associated'],
+      licensed: false,
+      command: false,
+    },
+    { what: 'a user-based install on a Mac', kind: 'user', candidate: device(1, { platform: 'macOS', osVersion: '14.2' }), facts: app(), reasons: ['license-only-macos'], licensed: true, command: false },
+    { what: 'an unsupervised iPad', kind: 'device', candidate: device(1, { supervised: false }), facts: app(), reasons: ['will-ask-user'], licensed: true, command: true },
+    { what: 'a device not enrolled in MDM', kind: 'device', candidate: device(1, { udid: null }), facts: app(), reasons: ['not-enrolled'], licensed: true, command: false },
+    { what: 'a device that already holds a license', kind: 'device', candidate: device(1), facts: app({ holders: new Set(['SERIAL1']), available: 0 }), reasons: ['already-assigned'], licensed: true, command: true },
+    { what: 'a device when no license is left', kind: 'device', candidate: device(1), facts: app({ available: 0 }), reasons: ['not-enough-licenses'], licensed: false, command: false },
+  ] as const)('$what: $reasons', ({ kind, candidate, facts, reasons, licensed, command }) => {
+    const [verdict] = decideEligibility([candidate], facts, kind).verdicts;
+    expect(verdict).toMatchObject({ reasons, licensed, command });
+  });
+});
+
+describe('licenses for many devices', () => {
+  it('hands out the available licenses in order and counts how many are short', () => {
+    const result = decideEligibility([device(1), device(2), device(3), device(4)], app({ available: 2 }), 'device');
+    expect(result.verdicts.map((v) => v.licensed)).toEqual([true, true, false, false]);
+    expect(result).toMatchObject({ licensesNeeded: 4, short: 2 });
+  });
+
+  it('gives a user one license for all their devices', () => {
+    const owner = { id: 7, name: 'Sam', clientUserId: 'cu-7', appleStatus: 'Associated' };
+    const result = decideEligibility([device(1, { user: owner }), device(2, { user: owner })], app({ available: 1 }), 'user');
+    expect(result.verdicts.map((v) => v.licensed)).toEqual([true, true]);
+    expect(result).toMatchObject({ licensesNeeded: 1, short: 0 });
+  });
+
+  it('treats unlimited (free) apps as never short', () => {
+    expect(decideEligibility([device(1), device(2)], app({ available: null }), 'device').short).toBe(0);
+  });
+
+  it('reads versions by number, not by text', () => {
+    expect(osTooOld('iOS', '10.0')).toBe(false);
+    expect(osTooOld('macOS', '10.10')).toBe(false);
+    expect(osTooOld('macOS', '10.8')).toBe(true);
+  });
+});

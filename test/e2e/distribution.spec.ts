@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startAppleSandbox, type AppleSandbox } from '../../main/apple/sandbox/apple-sandbox';
 import { freshDataDir, startBrowserMode, type RunningApp } from './support/app-process';
 import { createOrganization, rootAdmin, signIn } from './support/first-run';
+import { callApi } from './support/page-api';
 
 let data: ReturnType<typeof freshDataDir>;
 let app: RunningApp;
@@ -128,20 +129,9 @@ test('services, Add Token with Make Active, garbage refused, View Token reveal, 
   await expect(dialog(page, 'Token of North apps')).toContainText('Only a direct admin of North High can reveal this token.');
   await dialog(page, 'Token of North apps').getByRole('button', { name: 'Close' }).click();
 
-  const usableAt = (groupId: number) =>
-    page.evaluate(
-      async ([origin, key, id]) => {
-        const answer = await fetch(`${origin}/api/services.usableTokens`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}`, 'X-Client-Id': sessionStorage.getItem('md.clientId')! },
-          body: JSON.stringify({ groupId: id }),
-        });
-        return answer.json();
-      },
-      [app.origin, app.key, groupId] as const,
-    );
-  expect(await usableAt(2)).toEqual({ ok: true, value: [] });
-  expect(await usableAt(3)).toEqual({ ok: true, value: [] });
+  const usableAt = (groupId: number) => callApi<unknown[]>(page, app, 'services.usableTokens', { groupId });
+  expect(await usableAt(2)).toEqual([]);
+  expect(await usableAt(3)).toEqual([]);
 });
 
 test('an expiring token shows a banner with the days left', async ({ page }) => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startAppleSandbox, type AppleSandbox } from '../../main/apple/sandbox/apple-sandbox';
 import { startFakeNanoMdm, type FakeNanoMdm } from '../support/fake-nanomdm';
 import { freshDataDir, startBrowserMode, type RunningApp } from './support/app-process';
 import { createOrganization } from './support/first-run';
+import { callApi } from './support/page-api';
 
 let data: ReturnType<typeof freshDataDir>;
 let app: RunningApp;
@@ -24,22 +25,6 @@ test.afterEach(async () => {
   data.remove();
 });
 
-/** Calls the API as the signed-in page does, with the key it was opened with. */
-async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ([origin, key, name, body]) => {
-      const response = await fetch(`${origin}/api/${name}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}`, 'X-Client-Id': sessionStorage.getItem('md.clientId')! },
-        body: JSON.stringify(body),
-      });
-      return response.json() as Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>;
-    },
-    [app.origin, app.key, channel, input] as const,
-  );
-  if (!answer.ok) throw new Error(`${channel}: ${answer.error?.message}`);
-  return answer.value as T;
-}
 
 const APP = '409201541';
 
@@ -53,17 +38,17 @@ test('install an app on a class’s iPads from the report', async ({ page }) => 
   );
   await createOrganization(page, app.url);
 
-  const klass = await call<{ id: number }>(page, 'groups.create', { parentId: 1, name: 'Class 3B', kind: 'class' });
+  const klass = await callApi<{ id: number }>(page, app, 'groups.create', { parentId: 1, name: 'Class 3B', kind: 'class' });
   const ipad = (n: number, osVersion: string, supervised = true) =>
-    call(page, 'devices.create', { serialNumber: `DMPCLASS${n}00`, name: `3B iPad ${n}`, platform: 'iPadOS', osVersion, supervised, udid: `UDID-3B-${n}`, homeGroupId: klass.id });
+    callApi(page, app, 'devices.create', { serialNumber: `DMPCLASS${n}00`, name: `3B iPad ${n}`, platform: 'iPadOS', osVersion, supervised, udid: `UDID-3B-${n}`, homeGroupId: klass.id });
   await ipad(1, '17.4');
   await ipad(2, '16.7', false);
   await ipad(3, '6.1.3');
-  const service = await call<{ id: number }>(page, 'services.create', { groupId: 1, name: 'District apps' });
-  await call(page, 'tokens.add', { serviceId: service.id, token: sandbox.mintToken(location.id), makeActive: true, checkId: randomUUID() });
-  await call(page, 'mdm.saveSettings', { baseUrl: mdm.baseUrl, apiKey: mdm.apiKey });
-  const sync = await call<{ id: string }>(page, 'sync.start', { serviceId: service.id });
-  await expect.poll(async () => (await call<{ state: string }>(page, 'jobs.get', { jobId: sync.id })).state).toBe('succeeded');
+  const service = await callApi<{ id: number }>(page, app, 'services.create', { groupId: 1, name: 'District apps' });
+  await callApi(page, app, 'tokens.add', { serviceId: service.id, token: sandbox.mintToken(location.id), makeActive: true, checkId: randomUUID() });
+  await callApi(page, app, 'mdm.saveSettings', { baseUrl: mdm.baseUrl, apiKey: mdm.apiKey });
+  const sync = await callApi<{ id: string }>(page, app, 'sync.start', { serviceId: service.id });
+  await expect.poll(async () => (await callApi<{ state: string }>(page, app, 'jobs.get', { jobId: sync.id })).state).toBe('succeeded');
 
   await page.reload();
   await page.getByRole('tree', { name: 'Organization' }).getByRole('treeitem', { name: /Class 3B/ }).click();

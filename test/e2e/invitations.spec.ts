@@ -1,8 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startAppleSandbox, type AppleSandbox } from '../../main/apple/sandbox/apple-sandbox';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server';
 import { freshDataDir, startBrowserMode, type RunningApp } from './support/app-process';
 import { createOrganization } from './support/first-run';
+import { callApi } from './support/page-api';
 
 let data: ReturnType<typeof freshDataDir>;
 let app: RunningApp;
@@ -23,22 +24,6 @@ test.afterEach(async () => {
   data.remove();
 });
 
-/** Calls the app's API as the signed-in page does, for setup an admin would do elsewhere (imports, Settings). */
-async function call<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ([origin, key, name, body]) => {
-      const response = await fetch(`${origin}/api/${name}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}`, 'X-Client-Id': sessionStorage.getItem('md.clientId')! },
-        body: JSON.stringify(body),
-      });
-      return response.json();
-    },
-    [app.origin, app.key, channel, input] as const,
-  );
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`);
-  return answer.value as T;
-}
 
 test("invite a school's users by email: preview, progress, per-user results, and Invited in the report", async ({ page }) => {
   // Apple asks for 30 seconds between event polls, and the app keeps to it.
@@ -46,7 +31,7 @@ test("invite a school's users by email: preview, progress, per-user results, and
   const location = sandbox.createLocation({ name: 'District Location' });
   await createOrganization(page, app.url);
 
-  const school = await call<{ id: number }>(page, 'groups.create', { parentId: 1, name: 'North High', kind: 'school' });
+  const school = await callApi<{ id: number }>(page, app, 'groups.create', { parentId: 1, name: 'North High', kind: 'school' });
   const people = [
     { name: 'Ann Archer', email: 'ann@springfield.edu', device: true },
     { name: 'Ben Baker', email: 'ben@springfield.edu', device: true },
@@ -54,7 +39,7 @@ test("invite a school's users by email: preview, progress, per-user results, and
     { name: 'Dee Dunn', email: 'dee@springfield.edu', device: false },
   ];
   for (const [i, person] of people.entries()) {
-    const user = await call<{ id: number }>(page, 'users.create', {
+    const user = await callApi<{ id: number }>(page, app, 'users.create', {
       name: person.name,
       email: person.email,
       managedAppleId: null,
@@ -64,7 +49,7 @@ test("invite a school's users by email: preview, progress, per-user results, and
       homeGroupId: school.id,
     });
     if (!person.device) continue;
-    const device = await call<{ id: number }>(page, 'devices.create', {
+    const device = await callApi<{ id: number }>(page, app, 'devices.create', {
       serialNumber: `SERIAL000${i}`,
       name: null,
       platform: 'iPadOS',
@@ -73,9 +58,9 @@ test("invite a school's users by email: preview, progress, per-user results, and
       udid: `UDID-${i}`,
       homeGroupId: school.id,
     });
-    await call(page, 'devices.associate', { deviceId: device.id, owner: { kind: 'user', id: user.id } });
+    await callApi(page, app, 'devices.associate', { deviceId: device.id, owner: { kind: 'user', id: user.id } });
   }
-  await call(page, 'mail.saveSettings', {
+  await callApi(page, app, 'mail.saveSettings', {
     host: '127.0.0.1',
     port: smtp.port,
     security: 'none',

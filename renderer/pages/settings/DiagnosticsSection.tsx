@@ -3,15 +3,17 @@ import type { ApiError } from '../../../preload/contract';
 import { api } from '../../bridge/api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 
-/** Hands `text` to the browser as a downloaded file. */
+/**
+ * Hands `text` to the browser as a downloaded file.
+ *
+ * A data: link rather than a blob: one, because the desktop window's resource filter lets
+ * data: through and refuses blob:.
+ */
 function saveAs(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const link = document.createElement('a');
-  link.href = url;
+  link.href = `data:application/json;charset=utf-8,${encodeURIComponent(text)}`;
   link.download = fileName;
   link.click();
-  // The browser has started the download by the next task; the report need not stay in memory.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /**

@@ -7,7 +7,7 @@ import { SelectField } from '../../components/SelectField';
 import { useJob, type JobState } from '../../hooks/useJob';
 import { InviteUsersDialog } from '../distribution/InviteUsersDialog';
 import type { LicenseRow } from '../report/report-types';
-import { DevicePicker } from './DevicePicker';
+import { DevicePicker, UserPicker } from './HolderPickers';
 import { InstallPreviewTable } from './InstallPreviewTable';
 import { InstallResultsTable } from './InstallResultsTable';
 import type { InstallPreview, InstallRequest, InstallResults, ServiceView } from './install-types';
@@ -28,8 +28,9 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
   const appName = license.name ?? `Adam ID ${license.adamId}`;
   const { tokens, error: tokenError } = useUsableTokens(groupId, license.serviceId);
   const [tokenId, setTokenId] = useState<number | null>(null);
-  const [target, setTarget] = useState<'group' | 'devices'>('group');
+  const [target, setTarget] = useState<'group' | 'devices' | 'users'>('group');
   const [deviceIds, setDeviceIds] = useState<number[]>([]);
+  const [userIds, setUserIds] = useState<number[]>([]);
   const [kind, setKind] = useState<'device' | 'user'>(license.deviceAssignable ? 'device' : 'user');
   const [preview, setPreview] = useState<InstallPreview | null>(null);
   const [started, setStarted] = useState<{ runId: string; job: JobState; invited: number } | null>(null);
@@ -44,12 +45,23 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
   }, [tokens, tokenId]);
 
   const request = (): InstallRequest | null =>
-    tokenId === null ? null : { groupId, tokenId, adamId: license.adamId, pricing: license.pricing, kind, target, deviceIds: target === 'devices' ? deviceIds : [] };
+    tokenId === null
+      ? null
+      : {
+          groupId,
+          tokenId,
+          adamId: license.adamId,
+          pricing: license.pricing,
+          kind,
+          target,
+          deviceIds: target === 'devices' ? deviceIds : [],
+          userIds: target === 'users' ? userIds : [],
+        };
 
   // Any change of the choices makes the preview stale: it is asked for again.
   useEffect(() => {
     setPreview(null);
-  }, [tokenId, target, deviceIds, kind]);
+  }, [tokenId, target, deviceIds, userIds, kind]);
 
   const running = job?.state === 'running';
   useEffect(() => {
@@ -97,7 +109,7 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
     });
   };
 
-  const noTarget = target === 'devices' && deviceIds.length === 0;
+  const noTarget = (target === 'devices' && deviceIds.length === 0) || (target === 'users' && userIds.length === 0);
   const canInstall = preview !== null && preview.counts.installs + preview.counts.licenseOnly > 0 && !busy;
   const phase = started === null ? 'choose' : 'run';
   const failed = results ? results.run.failed : 0;
@@ -135,8 +147,12 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
               <label>
                 <input type="radio" name="install-target" checked={target === 'devices'} onChange={() => setTarget('devices')} /> Chosen devices
               </label>
+              <label>
+                <input type="radio" name="install-target" checked={target === 'users'} onChange={() => setTarget('users')} /> Chosen users’ devices
+              </label>
             </fieldset>
             {target === 'devices' ? <DevicePicker groupId={groupId} chosen={deviceIds} onChange={setDeviceIds} error={noTarget ? 'Choose at least one device.' : undefined} /> : null}
+            {target === 'users' ? <UserPicker groupId={groupId} chosen={userIds} onChange={setUserIds} error={noTarget ? 'Choose at least one user.' : undefined} /> : null}
             <fieldset className="segmented">
               <legend>Assign licenses to</legend>
               <label>

@@ -100,6 +100,25 @@ describe('installing an app', () => {
     expect(licenses.rows[0]).toMatchObject({ assigned: 2, available: 8 });
   });
 
+  it("installs on the chosen users' devices only", async () => {
+    const s = await school({ total: 10 });
+    const person = (name: string) =>
+      s.root.ok('users.create', { name, email: `${name.toLowerCase()}@springfield.edu`, managedAppleId: '', role: 'student', gradeLevel: '', externalId: '', homeGroupId: s.north.id });
+    const ana = await person('Ana');
+    const ben = await person('Ben');
+    for (const [n, owner] of [[1, ana], [2, ana], [3, ben]] as const) {
+      const device = await s.device(n);
+      await s.root.ok('devices.associate', { deviceId: device.id, owner: { kind: 'user', id: owner.id } });
+    }
+
+    const chosen = { ...s.request(), target: 'users' as const, userIds: [ana.id] };
+    const preview = await s.root.ok('installs.preview', chosen);
+    expect(preview.items.map((i) => i.serialNumber).sort()).toEqual(['IPAD00000001', 'IPAD00000002']);
+    const started = await s.root.ok('installs.start', chosen);
+    expect(await jobEnd(s.app, started.job.id)).toMatchObject({ state: 'succeeded', summary: { licenses: { assigned: 2 } } });
+    expect(s.sandbox.assignmentsOf(s.location.id).map((a) => a.serialNumber).sort()).toEqual(['IPAD00000001', 'IPAD00000002']);
+  });
+
   it('licenses a Mac user-based without sending a command', async () => {
     const s = await school({ total: 5 });
     const user = await s.root.ok('users.create', { name: 'Mia Mac', email: 'mia@springfield.edu', managedAppleId: '', role: 'student', gradeLevel: '', externalId: '', homeGroupId: s.north.id });

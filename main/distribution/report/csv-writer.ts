@@ -4,6 +4,8 @@ import type { Writable } from 'node:stream';
 export type CsvValue = string | number | boolean | null;
 
 const CHUNK_BYTES = 64 * 1024;
+const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r']);
+const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
  * One CSV field as spreadsheets read it (RFC 4180 quoting).
@@ -13,9 +15,9 @@ const CHUNK_BYTES = 64 * 1024;
  */
 export function csvField(value: CsvValue): string {
   if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value !== 'string') return String(value);
+  const text = FORMULA_STARTS.has(value.charAt(0)) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function csvLine(values: readonly CsvValue[]): string {

@@ -1,6 +1,7 @@
 import type { ScopeReader } from '../directory/admin-scope';
 import type { HandlerTable } from '../ipc/handler-types';
 import type { AuditLog } from './audit-log';
+import { isOrganizationAdmin } from '../directory/organization-admin';
 
 /**
  * The Audit page. Direct admins of the organization read every entry; other admins read
@@ -10,7 +11,7 @@ export function auditHandlers(audit: AuditLog, scopes: ScopeReader): Pick<Handle
   return {
     'audit.list': (filter, { admin }) => {
       const scope = scopes.of(admin.id);
-      const seesAll = scope.directGroupIds.some((id) => scope.tree.ancestorsOf(id).length === 1);
+      const seesAll = isOrganizationAdmin(scope);
       const result = audit.query({ ...filter, adminId: seesAll ? filter.adminId : admin.id });
       return { ...result, scope: seesAll ? 'all' : 'own' };
     },

@@ -7,6 +7,7 @@ import { DomainError } from '../errors/domain-error';
 import type { AdminScope, ScopeReader } from './admin-scope';
 import type { AdminStore, AdminWithGroups } from './admin-store';
 import type { GroupStore } from './group-store';
+import { isOrganizationAdmin } from './organization-admin';
 
 export interface AdminView extends AdminWithGroups {
   manageable: boolean;
@@ -96,7 +97,7 @@ export class AdminService {
   /** An admin may change another admin only when every group of theirs is within reach. */
   private manages(scope: AdminScope, admin: AdminWithGroups): boolean {
     const groupIds = admin.directGroups.map((g) => g.id);
-    if (groupIds.length === 0) return scope.directGroupIds.some((id) => scope.tree.ancestorsOf(id).length === 1);
+    if (groupIds.length === 0) return isOrganizationAdmin(scope);
     return groupIds.every((id) => scope.canManage(id));
   }
 

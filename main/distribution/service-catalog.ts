@@ -10,6 +10,7 @@ import { mayUseToken } from './token-access-rule';
 import type { TokenService, TokenView } from './token-service';
 import { isUsable } from './token-status';
 import type { TokenStore } from './token-store';
+import { isOrganizationAdmin } from '../directory/organization-admin';
 
 export interface ServiceView extends ServiceRecord {
   /** Kept in an ancestor group: shown read-only, with that group named. */
@@ -49,7 +50,6 @@ export class ServiceCatalog {
     const scope = this.scopes.of(admin.id);
     scope.requireGroup(groupId);
     const branch = scope.tree.ancestorsOf(groupId);
-    const rootId = branch.at(-1)!;
     const services = this.services.inGroups(branch);
     const tokens = this.tokens.ofServices(services.map((s) => s.id)).map((t) => this.tokenService.view(t));
     return services
@@ -64,7 +64,7 @@ export class ServiceCatalog {
           activeTokenId: active?.id ?? null,
           directAdmin: scope.directGroupIds.includes(service.groupId),
           usableHere: active !== null && isUsable(active.status) && mayUseToken(scope.tree, scope.directGroupIds, service.groupId, groupId),
-          mayRemoveTokens: scope.directGroupIds.includes(rootId),
+          mayRemoveTokens: isOrganizationAdmin(scope),
         };
       });
   }

@@ -13,6 +13,7 @@ import { ignoreAppleCalls, type AppleCallObserver } from './sync/connectivity-mo
 import { mayUseToken } from './token-access-rule';
 import { isUsable, tokenStatus, type StoredTokenStatus, type TokenStatus } from './token-status';
 import type { TokenRecord, TokenStore } from './token-store';
+import { requireOrganizationAdmin } from '../directory/organization-admin';
 
 /** Builds an Apple client for one token's secret. */
 export type AppleClientFactory = (token: string) => AppleClient;
@@ -164,11 +165,7 @@ export class TokenService {
   async remove(admin: SignedInAdmin, tokenId: number, confirmation: string): Promise<void> {
     const token = this.requireToken(tokenId);
     const service = this.services.byId(token.serviceId)!;
-    const scope = this.scopes.of(admin.id);
-    const rootId = scope.tree.ancestorsOf(service.groupId).at(-1);
-    if (rootId === undefined || !scope.directGroupIds.includes(rootId)) {
-      throw new DomainError('FORBIDDEN', 'Only a direct admin of the organization can remove a token.');
-    }
+    requireOrganizationAdmin(this.scopes.of(admin.id), 'remove a token');
     if (confirmation.trim() !== service.name) {
       throw new DomainError('VALIDATION', `Type the service name "${service.name}" to confirm.`, [{ path: 'confirmation', message: `Type "${service.name}" exactly.` }]);
     }

@@ -24,4 +24,20 @@ trap 'rm -rf "$scratch"' EXIT
 mkdir -m 700 "$scratch/home" "$scratch/runtime"
 export HOME="$scratch/home" XDG_RUNTIME_DIR="$scratch/runtime"
 
-exec dbus-run-session -- sh -c 'echo unlock | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"' sh "$@"
+# The unlocking daemon claims org.freedesktop.secrets on the bus a moment after it returns. A
+# client arriving before that makes D-Bus start a second daemon whose keyring may be locked
+# ("unlock prompt was dismissed"), so wait, without asking for the service itself, until the
+# name is owned and its default collection is unlocked.
+exec dbus-run-session -- sh -c '
+  echo unlock | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 1
+  bus_says() { dbus-send --session --print-reply "$@" 2>/dev/null; }
+  tries=0
+  until bus_says --dest=org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets | grep -q "boolean true" &&
+        bus_says --dest=org.freedesktop.secrets /org/freedesktop/secrets/aliases/default org.freedesktop.DBus.Properties.Get \
+          string:org.freedesktop.Secret.Collection string:Locked | grep -q "boolean false"; do
+    tries=$((tries + 1))
+    if [ "$tries" -ge 100 ]; then echo "The test keyring did not come up unlocked within 10 seconds." >&2; exit 1; fi
+    sleep 0.1
+  done
+  exec "$@"
+' sh "$@"

@@ -1,28 +1,19 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
+import type { ChannelInput } from '../../../preload/contract';
 import { api } from '../../bridge/api';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { SearchBox } from '../../components/SearchBox';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { useListQuery } from '../../hooks/useListQuery';
-import { useWindowedRows } from '../../hooks/useWindowedRows';
-import { useTree } from '../../store/tree-store';
+import { DirectoryList, type ListQuery } from '../../components/DirectoryList';
+import type { Column } from '../../components/VirtualTable';
 import { AssociateDialog } from './AssociateDialog';
 import { DeviceDialog, type DeviceRow } from './DeviceDialog';
 
-type DeviceSort = 'serialNumber' | 'name' | 'platform' | 'osVersion' | 'group' | 'owner';
+type DeviceSort = NonNullable<ChannelInput<'devices.list'>['sort']>;
+
+const fetchDevices = (groupId: number, query: ListQuery<DeviceSort>) => api.devices.list({ groupId, ...query });
 
 /** Devices at or below the current level, with who each belongs to. */
 export function DevicesTab({ groupId }: { groupId: number }) {
-  const version = useTree((s) => s.version);
-  const query = useListQuery<DeviceSort>('serialNumber');
   const [editing, setEditing] = useState<DeviceRow | 'new' | null>(null);
   const [assigning, setAssigning] = useState<DeviceRow | null>(null);
-  const fetchPage = useCallback(
-    (offset: number, limit: number) => api.devices.list({ groupId, search: query.search, sort: query.sort, direction: query.direction, offset, limit }),
-    [groupId, query.search, query.sort, query.direction],
-  );
-  const rows = useWindowedRows(`${groupId}|${query.key}`, version, fetchPage);
-
   const columns: Column<DeviceRow, DeviceSort>[] = [
     { key: 'serial', label: 'Serial number', sort: 'serialNumber', width: '1.3fr', render: (d) => <code>{d.serialNumber}</code> },
     { key: 'name', label: 'Name', sort: 'name', width: '1.3fr', render: (d) => d.name ?? '—' },
@@ -53,23 +44,16 @@ export function DevicesTab({ groupId }: { groupId: number }) {
 
   return (
     <section className="tab-panel" aria-label="Devices">
-      <div className="toolbar">
-        <SearchBox label="Search devices" onSearch={query.setSearch} />
-        <span className="spacer" />
-        <button type="button" onClick={() => setEditing('new')}>
-          Add device…
-        </button>
-      </div>
-      <ErrorBanner message={rows.error?.message} />
-      <VirtualTable
+      <DirectoryList<DeviceRow, DeviceSort>
         label="Devices"
-        columns={columns}
-        {...rows}
-        sort={query.sort}
-        direction={query.direction}
-        onSort={query.toggleSort}
-        onOpen={(row) => setEditing(row)}
+        addLabel="Add device…"
         emptyText="No devices at this level yet. Add one, or import a devices.csv file."
+        groupId={groupId}
+        columns={columns}
+        initialSort="serialNumber"
+        fetch={fetchDevices}
+        onAdd={() => setEditing('new')}
+        onOpen={setEditing}
       />
       {editing ? <DeviceDialog device={editing === 'new' ? null : editing} defaultGroupId={groupId} onClose={() => setEditing(null)} /> : null}
       {assigning ? <AssociateDialog device={assigning} groupId={groupId} onClose={() => setAssigning(null)} /> : null}

@@ -103,6 +103,10 @@ test('services, Add Token with Make Active, garbage refused, View Token reveal, 
   await expect(entries.getByRole('row')).toHaveCount(2);
   await expect(entries.getByRole('row').nth(1)).toContainText('Ada Admin');
   await expect(entries).not.toContainText(sToken.slice(0, 40));
+  await page.getByLabel('Action').selectOption('');
+  await page.getByLabel('Admin').selectOption({ label: 'Ada Admin' });
+  await expect(entries.getByRole('row').nth(1)).toContainText('Ada Admin');
+  for (const row of (await entries.getByRole('row').all()).slice(1)) await expect(row).toContainText('Ada Admin');
   await page.getByRole('button', { name: 'Audit log' }).click();
 
   // A second admin, direct admin of the organization but not of North High: sees the North

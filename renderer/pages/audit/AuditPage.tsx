@@ -4,6 +4,7 @@ import { api } from '../../bridge/api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { useTree } from '../../store/tree-store';
 
 type AuditPageData = ChannelOutput<'audit.list'>;
 
@@ -11,6 +12,8 @@ const PAGE = 100;
 
 /** The audit log: who did what and when, newest first, with filters. */
 export function AuditPage() {
+  const [adminId, setAdminId] = useState('');
+  const [admins, setAdmins] = useState<{ value: string; label: string }[]>([]);
   const [action, setAction] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -19,14 +22,24 @@ export function AuditPage() {
   const [error, setError] = useState<ApiError | null>(null);
 
   const load = useCallback(async () => {
-    const result = await api.audit.list({ action, from: from || null, to: to || null, offset, limit: PAGE });
+    const result = await api.audit.list({ adminId: adminId ? Number(adminId) : null, action, from: from || null, to: to || null, offset, limit: PAGE });
     if (result.ok) setData(result.value);
     setError(result.ok ? null : result.error);
-  }, [action, from, to, offset]);
+  }, [adminId, action, from, to, offset]);
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Only organization admins read everyone's entries; they can see every admin from the root.
+  const rootId = useTree((s) => s.groups.find((g) => g.parentId === null)?.id ?? null);
+  const seesAll = data?.scope === 'all';
+  useEffect(() => {
+    if (!seesAll || rootId === null) return;
+    void api.admins.list({ groupId: rootId }).then((result) => {
+      if (result.ok) setAdmins(result.value.map((a) => ({ value: String(a.id), label: a.name })));
+    });
+  }, [seesAll, rootId]);
 
   const actions = [{ value: '', label: 'All actions' }, ...(data?.actions ?? []).map((a) => ({ value: a, label: a }))];
 
@@ -40,6 +53,17 @@ export function AuditPage() {
         </div>
       </header>
       <div className="toolbar filters">
+        {seesAll ? (
+          <SelectField
+            label="Admin"
+            value={adminId}
+            options={[{ value: '', label: 'All admins' }, ...admins]}
+            onChange={(e) => {
+              setOffset(0);
+              setAdminId(e.target.value);
+            }}
+          />
+        ) : null}
         <SelectField label="Action" value={action} options={actions} onChange={(e) => { setOffset(0); setAction(e.target.value); }} />
         <TextField label="From" type="date" value={from} onChange={(e) => { setOffset(0); setFrom(e.target.value); }} />
         <TextField label="To" type="date" value={to} onChange={(e) => { setOffset(0); setTo(e.target.value); }} />

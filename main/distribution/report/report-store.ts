@@ -53,20 +53,25 @@ const LICENSE_SORT: Record<LicenseFilter['sort'], string> = {
   use: 'CASE WHEN a.unlimited = 1 OR a.total = 0 THEN 0 ELSE 1.0 * a.assigned / a.total END',
 };
 
-const LIVE_USERS = `cached_apple_users au JOIN sync_state st ON st.service_id = au.service_id AND st.live_generation = au.generation`;
-
-const USER_WHERE = `
-  au.service_id IN (SELECT value FROM json_each(@services))
-  AND (@status IS NULL OR au.status = @status)
-  AND (@search = '' OR u.name LIKE @pattern ESCAPE '\\' OR au.email LIKE @pattern ESCAPE '\\'
-       OR au.managed_apple_id LIKE @pattern ESCAPE '\\' OR u.email LIKE @pattern ESCAPE '\\' OR au.client_user_id = @search)`;
-
-const USER_SORT: Record<AppleUserFilter['sort'], string> = {
-  name: 'au.sort_name COLLATE NOCASE',
-  email: 'coalesce(au.email, u.email, au.managed_apple_id) COLLATE NOCASE',
-  status: 'au.status',
-  licenses: 'au.license_count',
+/**
+ * How the Users tab sorts: the stored key (see report-sort-keys.ts) and the index that holds
+ * the rows of one generation in that order, with the status beside the key.
+ */
+const USER_SORT: Record<AppleUserFilter['sort'], { key: string; collate: string; index: string }> = {
+  name: { key: 'sort_name', collate: 'COLLATE NOCASE', index: 'cached_apple_users_by_name' },
+  email: { key: 'sort_email', collate: 'COLLATE NOCASE', index: 'cached_apple_users_by_email' },
+  status: { key: 'status', collate: '', index: 'cached_apple_users_by_status' },
+  licenses: { key: 'license_count', collate: '', index: 'cached_apple_users_by_licenses' },
 };
+
+/** The name index also carries the search text: a search is one pass over it. */
+const SEARCH_INDEX = USER_SORT.name.index;
+
+/** The Apple users of the live generation of service number `i` that the filter keeps. */
+function userMatch(i: number, search: boolean): string {
+  const kept = `service_id = @service${i} AND generation = @generation${i} AND (@status IS NULL OR status = @status)`;
+  return search ? `${kept} AND (search_text LIKE @pattern ESCAPE '\\' OR client_user_id = @search)` : kept;
+}
 
 export interface LicenseRecord {
   serviceId: number;
@@ -151,19 +156,21 @@ export class ReportStore {
   }
 
   appleUsers(filter: AppleUserFilter): { total: number; rows: AppleUserRecord[] } {
-    const params = this.userParams(filter);
-    // Without a search the directory cannot change the count, so it is not joined.
-    const count =
-      filter.search === ''
-        ? `SELECT count(*) AS total FROM ${LIVE_USERS} WHERE au.service_id IN (SELECT value FROM json_each(@services)) AND (@status IS NULL OR au.status = @status)`
-        : `SELECT count(*) AS total FROM ${LIVE_USERS} LEFT JOIN users u ON u.client_user_id = au.client_user_id WHERE ${USER_WHERE}`;
-    const { total } = this.prepare(`users:count:${filter.search === '' ? 'plain' : 'search'}`, count).get(params) as { total: number };
-    const rows = this.userRows(filter).all({ ...params, limit: filter.limit, offset: filter.offset }) as AppleUserRow[];
+    const live = this.liveGenerations(filter.serviceIds);
+    if (live.length === 0) return { total: 0, rows: [] };
+    const params = this.userParams(filter, live);
+    const search = filter.search !== '';
+    const countIndex = search ? SEARCH_INDEX : USER_SORT.status.index;
+    const count = live.map((_, i) => `(SELECT count(*) FROM cached_apple_users INDEXED BY ${countIndex} WHERE ${userMatch(i, search)})`).join(' + ');
+    const total = this.prepare(`users:count:${live.length}:${search}`, `SELECT ${count}`).pluck().get(params) as number;
+    const rows = this.userRows(filter, live.length).all({ ...params, limit: filter.limit, offset: filter.offset }) as AppleUserRow[];
     return { total, rows: rows.map(({ inviteCodePresent, ...r }) => ({ ...r, inviteCodePresent: inviteCodePresent === 1 })) };
   }
 
   *eachAppleUser(filter: AppleUserFilter): Generator<AppleUserRecord> {
-    for (const row of this.userRows(filter).iterate({ ...this.userParams(filter), limit: -1, offset: 0 })) {
+    const live = this.liveGenerations(filter.serviceIds);
+    if (live.length === 0) return;
+    for (const row of this.userRows(filter, live.length).iterate({ ...this.userParams(filter, live), limit: -1, offset: 0 })) {
       const { inviteCodePresent, ...r } = row as AppleUserRow;
       yield { ...r, inviteCodePresent: inviteCodePresent === 1 };
     }
@@ -214,23 +221,44 @@ export class ReportStore {
     );
   }
 
-  private userParams(filter: AppleUserFilter) {
-    return { services: JSON.stringify(filter.serviceIds), search: filter.search, pattern: containsPattern(filter.search), status: filter.status };
+  private liveGenerations(serviceIds: number[]): { serviceId: number; generation: number }[] {
+    return this.prepare(
+      'users:live',
+      `SELECT service_id AS serviceId, live_generation AS generation FROM sync_state
+       WHERE service_id IN (SELECT value FROM json_each(?)) AND live_generation IS NOT NULL ORDER BY service_id`,
+    ).all(JSON.stringify(serviceIds)) as { serviceId: number; generation: number }[];
   }
 
-  private userRows(filter: AppleUserFilter): Database.Statement {
+  private userParams(filter: AppleUserFilter, live: { serviceId: number; generation: number }[]) {
+    const params: Record<string, string | number | null> = { search: filter.search, pattern: containsPattern(filter.search), status: filter.status };
+    live.forEach(({ serviceId, generation }, i) => {
+      params[`service${i}`] = serviceId;
+      params[`generation${i}`] = generation;
+    });
+    return params;
+  }
+
+  /**
+   * One window of Apple users in sort order, joined to the directory for those rows only.
+   *
+   * Each service's live generation is a branch of its own that walks an index in sort order;
+   * SQLite merges the branches, so no branch is sorted and a window deep in 100,000 users
+   * costs a walk over index entries. With a search, each branch takes the matches from one
+   * pass over the name index and sorts only those.
+   */
+  private userRows(filter: AppleUserFilter, services: number): Database.Statement {
     const dir = filter.direction === 'desc' ? 'DESC' : 'ASC';
-    const order = `${USER_SORT[filter.sort]} ${dir}, au.client_user_id ${dir}`;
-    // Without a search, the window's keys come from the cache table alone, sorted by the keys
-    // the sync stored; the directory is joined for those rows only, not for all 100,000.
-    const keysFirst = filter.search === '' && filter.sort !== 'email';
-    const page = keysFirst
-      ? `(SELECT au.* FROM ${LIVE_USERS}
-          WHERE au.service_id IN (SELECT value FROM json_each(@services)) AND (@status IS NULL OR au.status = @status)
-          ORDER BY ${order} LIMIT @limit OFFSET @offset) au`
-      : 'cached_apple_users au';
+    const { key, collate, index } = USER_SORT[filter.sort];
+    const search = filter.search !== '';
+    const branch = (i: number) =>
+      search
+        ? `SELECT service_id, generation, client_user_id, ${key} AS sort_key FROM cached_apple_users
+           WHERE service_id = @service${i} AND generation = @generation${i}
+             AND client_user_id IN (SELECT client_user_id FROM cached_apple_users INDEXED BY ${SEARCH_INDEX} WHERE ${userMatch(i, true)})`
+        : `SELECT service_id, generation, client_user_id, ${key} AS sort_key FROM cached_apple_users INDEXED BY ${index} WHERE ${userMatch(i, false)}`;
+    const order = (of: string) => `${of}sort_key ${collate} ${dir}, ${of}client_user_id ${dir}, ${of}service_id`;
     return this.prepare(
-      `users:${keysFirst ? 'keys' : 'full'}:${filter.sort}:${dir}`,
+      `users:${services}:${search}:${filter.sort}:${dir}`,
       `SELECT au.service_id AS serviceId, s.name AS serviceName, au.client_user_id AS clientUserId, au.status,
               coalesce(au.email, u.email) AS email, coalesce(au.managed_apple_id, u.managed_apple_id) AS managedAppleId,
               au.invite_code IS NOT NULL AS inviteCodePresent, u.id AS userId, u.name AS userName, g.name AS groupName,
@@ -238,14 +266,12 @@ export class ReportStore {
               au.license_count AS licenseCount,
               (SELECT max(i.sent_at) FROM invitations i JOIN invitation_runs r ON r.id = i.run_id
                 WHERE i.user_id = u.id AND r.service_id = au.service_id AND i.state = 'sent') AS invitedAt
-       FROM ${page}
-       ${keysFirst ? '' : 'JOIN sync_state st ON st.service_id = au.service_id AND st.live_generation = au.generation'}
+       FROM (${Array.from({ length: services }, (_, i) => branch(i)).join(' UNION ALL ')} ORDER BY ${order('')} LIMIT @limit OFFSET @offset) AS k
+       JOIN cached_apple_users au ON au.service_id = k.service_id AND au.generation = k.generation AND au.client_user_id = k.client_user_id
        JOIN services s ON s.id = au.service_id
        LEFT JOIN users u ON u.client_user_id = au.client_user_id
        LEFT JOIN groups g ON g.id = u.home_group_id
-       ${keysFirst ? '' : `WHERE ${USER_WHERE}`}
-       ORDER BY ${order}
-       ${keysFirst ? '' : 'LIMIT @limit OFFSET @offset'}`,
+       ORDER BY ${order('k.')}`,
     );
   }
 

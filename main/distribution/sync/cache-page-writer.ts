@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Asset } from '../../apple/model/asset';
 import type { Assignment } from '../../apple/model/assignment';
 import type { VppUser } from '../../apple/model/vpp-user';
+import { APPLE_USER_KEYS } from '../report/report-sort-keys';
 import type { AssetKey } from './asset-key';
 
 /** Where a sync writes: one service's rows of one generation. */
@@ -30,8 +31,12 @@ export class CachePageWriter {
     const insertAssignment = db.prepare(
       'INSERT INTO cached_assignments (service_id, generation, adam_id, pricing, client_user_id, serial_number) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    // Users are read after the assignments, so their license counts can be taken as they are written.
     const insertUser = db.prepare(`INSERT OR REPLACE INTO cached_apple_users
-      (service_id, generation, client_user_id, email, managed_apple_id, invite_code, id_hash, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      (service_id, generation, client_user_id, email, managed_apple_id, invite_code, id_hash, status, sort_name, sort_email, search_text, license_count)
+      SELECT au.*, ${APPLE_USER_KEYS.sortName}, ${APPLE_USER_KEYS.sortEmail}, ${APPLE_USER_KEYS.searchText}, ${APPLE_USER_KEYS.licenseCount}
+      FROM (SELECT ? AS service_id, ? AS generation, ? AS client_user_id, ? AS email, ? AS managed_apple_id, ? AS invite_code, ? AS id_hash, ? AS status) AS au
+      LEFT JOIN users u ON u.client_user_id = au.client_user_id`);
     this.deleteAssetAssignments = db.prepare('DELETE FROM cached_assignments WHERE service_id = ? AND generation = ? AND adam_id = ? AND pricing = ?');
     this.countAssigned = db.prepare(`UPDATE cached_assets SET assigned = (
         SELECT count(*) FROM cached_assignments c WHERE c.service_id = cached_assets.service_id AND c.generation = cached_assets.generation

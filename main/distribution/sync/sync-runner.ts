@@ -87,7 +87,6 @@ export class SyncRunner {
     const appNames = await this.appNames(request, context.target);
     this.stores.db.transaction(() => {
       this.countUncounted(context.target, read.uncounted);
-      this.stores.sortKeys.refresh(request.serviceId, context.target.generation);
       this.stores.syncState.publish({ ...this.publication(request, context.target.generation), ...versions(read) });
     })();
     return { mode, cache: this.stores.generations.rowCounts(request.serviceId, context.target.generation), appNames };

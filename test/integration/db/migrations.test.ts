@@ -97,6 +97,30 @@ describe('database migrations on a real file', () => {
     db.close();
   });
 
+  it('0009 gives cached Apple users of a version-8 database their search and sort keys, and keeps them with the directory', () => {
+    const db = new Database(join(tempDir(), 'md.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations, 8);
+    db.exec(`
+      INSERT INTO groups (parent_id, name, kind, created_at) VALUES (NULL, 'Springfield', 'organization', 'x');
+      INSERT INTO users (name, email, role, home_group_id, client_user_id, created_at, updated_at) VALUES ('Ana Ruiz', 'ana@s.edu', 'student', 1, 'cu-ana', 'x', 'x');
+      INSERT INTO services (group_id, name, created_at) VALUES (1, 'Apps', 'x');
+      INSERT INTO cached_apple_users (service_id, generation, client_user_id, email, managed_apple_id, status, sort_name, license_count)
+        VALUES (1, 4, 'cu-ana', NULL, NULL, 'Associated', 'Ana Ruiz', 3), (1, 4, 'cu-x', NULL, 'x@appleid.s.edu', 'Registered', 'x@appleid.s.edu', 0);
+    `);
+    migrate(db, migrations, 9);
+    const keys = db.prepare('SELECT client_user_id, sort_name, sort_email, search_text, license_count FROM cached_apple_users ORDER BY client_user_id');
+    expect(keys.all()).toEqual([
+      { client_user_id: 'cu-ana', sort_name: 'Ana Ruiz', sort_email: 'ana@s.edu', search_text: 'Ana Ruiz\x1fana@s.edu', license_count: 3 },
+      { client_user_id: 'cu-x', sort_name: 'x@appleid.s.edu', sort_email: 'x@appleid.s.edu', search_text: 'x@appleid.s.edu', license_count: 0 },
+    ]);
+    db.prepare("UPDATE users SET name = 'Ana Ortiz', email = 'ortiz@s.edu' WHERE client_user_id = 'cu-ana'").run();
+    expect(keys.get()).toMatchObject({ sort_name: 'Ana Ortiz', sort_email: 'ortiz@s.edu', search_text: 'Ana Ortiz\x1fortiz@s.edu' });
+    db.prepare("DELETE FROM users WHERE client_user_id = 'cu-ana'").run();
+    expect(keys.get()).toMatchObject({ sort_name: 'cu-ana', sort_email: null, search_text: '' });
+    db.close();
+  });
+
   it('a failing migration leaves the file exactly as it was and says so', () => {
     const file = join(tempDir(), 'md.sqlite');
     openDatabase(file).close();

@@ -5,14 +5,14 @@ import { migrate } from '../../../main/db/migrate';
 import { migrations } from '../../../main/db/migrations';
 import { csvField, writeCsv } from '../../../main/distribution/report/csv-writer';
 import { ReportSortKeys } from '../../../main/distribution/report/report-sort-keys';
-import { ReportStore, type LicenseFilter } from '../../../main/distribution/report/report-store';
+import { ReportStore, type AppleUserFilter, type LicenseFilter } from '../../../main/distribution/report/report-store';
 import { DownloadStore } from '../../../main/export/download-store';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
 
 /** A cache as a sync leaves it: generation 2 is live, generation 3 is a sync still running. */
-function cache() {
+function cacheDatabase(): Database.Database {
   const db = new Database(':memory:');
   migrate(db, migrations);
   db.exec(`
@@ -43,9 +43,13 @@ function cache() {
   appleUser.run(1, 2, 'cu-zoe', 'zoe@s.edu', null, 'hash', 'Associated');
   appleUser.run(1, 2, 'cu-ben', 'ben@s.edu', 'INV1', null, 'Registered');
   appleUser.run(1, 3, 'cu-new', 'new@s.edu', 'INV2', null, 'Registered');
+  appleUser.run(2, 7, 'cu-amy', 'amy@north.edu', null, 'hash2', 'Associated');
   new ReportSortKeys(db).refresh(1, 2);
-  return new ReportStore(db);
+  new ReportSortKeys(db).refresh(2, 7);
+  return db;
 }
+
+const cache = () => new ReportStore(cacheDatabase());
 
 const licenseFilter: LicenseFilter = {
   serviceIds: [1, 2],
@@ -113,6 +117,50 @@ describe('the Managed Distribution Report reads the live cache only', () => {
       ['cu-zoe', 1],
       ['cu-ben', 0],
     ]);
+  });
+});
+
+describe('the Users tab', () => {
+  const filter: AppleUserFilter = { serviceIds: [1, 2], search: '', status: null, sort: 'name', direction: 'asc', offset: 0, limit: 100 };
+  const ids = (store: ReportStore, extra: Partial<AppleUserFilter>) => store.appleUsers({ ...filter, ...extra }).rows.map((u) => u.clientUserId);
+
+  it('sorts the Apple users of several services as one list, ignoring case, in any window', () => {
+    const store = cache();
+    expect(ids(store, {})).toEqual(['cu-amy', 'cu-ben', 'cu-zoe']);
+    expect(ids(store, { direction: 'desc' })).toEqual(['cu-zoe', 'cu-ben', 'cu-amy']);
+    expect(ids(store, { offset: 1, limit: 1 })).toEqual(['cu-ben']);
+    expect(ids(store, { sort: 'email', direction: 'desc' })).toEqual(['cu-zoe', 'cu-ben', 'cu-amy']);
+    expect(ids(store, { sort: 'status' })).toEqual(['cu-amy', 'cu-zoe', 'cu-ben']);
+    expect(store.appleUsers({ ...filter, status: 'Associated' })).toMatchObject({ total: 2, rows: [{ clientUserId: 'cu-amy' }, { clientUserId: 'cu-zoe' }] });
+    expect(store.appleUsers({ ...filter, serviceIds: [] })).toEqual({ total: 0, rows: [] });
+  });
+
+  it('finds a person by any part of their name or emails, or by the exact clientUserId', () => {
+    const store = cache();
+    expect(store.appleUsers({ ...filter, search: 'OKAF' })).toMatchObject({ total: 1, rows: [{ clientUserId: 'cu-ben', userName: 'Ben Okafor' }] });
+    expect(ids(store, { search: '@s.edu', sort: 'licenses', direction: 'desc' })).toEqual(['cu-zoe', 'cu-ben']);
+    expect(ids(store, { search: 'north' })).toEqual(['cu-amy']);
+    expect(ids(store, { search: 'cu-amy' })).toEqual(['cu-amy']);
+    expect(ids(store, { search: 'cu-' })).toEqual([]);
+    expect(ids(store, { search: 'zoe', status: 'Registered' })).toEqual([]);
+    expect(store.appleUsers({ ...filter, search: '100%' })).toEqual({ total: 0, rows: [] });
+  });
+
+  it('follows the directory at once: a person renamed, added or deleted sorts and is found by the new name without a sync', () => {
+    const db = cacheDatabase();
+    const store = new ReportStore(db);
+    db.prepare("UPDATE users SET name = 'Aaron Okafor' WHERE id = 2").run();
+    expect(ids(store, { search: 'aaron' })).toEqual(['cu-ben']);
+    expect(ids(store, { search: 'Ben Okafor' })).toEqual([]);
+    expect(ids(store, {})).toEqual(['cu-ben', 'cu-amy', 'cu-zoe']);
+
+    db.prepare("INSERT INTO users (name, email, role, home_group_id, client_user_id, created_at, updated_at) VALUES ('Amy Zhou', 'amy@north.edu', 'student', 2, 'cu-amy', 'x', 'x')").run();
+    expect(ids(store, { search: 'zhou' })).toEqual(['cu-amy']);
+    expect(ids(store, { direction: 'desc' })).toEqual(['cu-zoe', 'cu-amy', 'cu-ben']);
+
+    db.prepare('DELETE FROM users WHERE id = 2').run();
+    expect(ids(store, { search: 'aaron' })).toEqual([]);
+    expect(store.appleUsers({ ...filter, search: 'ben@' }).rows).toMatchObject([{ clientUserId: 'cu-ben', userName: null }]);
   });
 });
 

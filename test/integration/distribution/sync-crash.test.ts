@@ -109,7 +109,8 @@ describe('kill -9 in the middle of a sync', () => {
     const good = world.cache();
     // What a killed sync leaves: rows under a generation that never went live.
     world.app.db.exec(`INSERT INTO cached_assignments SELECT service_id, generation + 7, adam_id, pricing, client_user_id, serial_number FROM cached_assignments;
-      INSERT INTO cached_apple_users SELECT service_id, generation + 7, client_user_id, email, managed_apple_id, invite_code, id_hash, status, sort_name, license_count FROM cached_apple_users;`);
+      INSERT INTO cached_apple_users (service_id, generation, client_user_id, email, managed_apple_id, invite_code, id_hash, status)
+        SELECT service_id, generation + 7, client_user_id, email, managed_apple_id, invite_code, id_hash, status FROM cached_apple_users;`);
     expect(world.leftovers()).toBe(2_200);
     world.app.close();
 

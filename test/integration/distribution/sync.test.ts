@@ -54,6 +54,19 @@ async function changeApple(world: SyncWorld): Promise<{ removedFrom: Set<string>
   return { removedFrom: new Set([userHeld.adamId, ...revokedFrom]) };
 }
 
+/** The Users tab's license count of every Apple user, next to what Apple holds for each. */
+async function licenseCounts(world: SyncWorld): Promise<{ report: Record<string, number>; apple: Record<string, number> }> {
+  const report: Record<string, number> = {};
+  for (let offset = 0; ; offset += 500) {
+    const page = await world.root.ok('report.users', { groupId: world.school.id, sort: 'licenses', direction: 'desc', offset, limit: 500 });
+    for (const row of page.rows) report[row.clientUserId] = row.licenseCount;
+    if (offset + 500 >= page.total) break;
+  }
+  const apple: Record<string, number> = Object.fromEntries(world.sandbox.usersOf(world.location.id).filter((u) => u.status !== 'Deleted').map((u) => [u.clientUserId, 0]));
+  for (const a of world.sandbox.assignmentsOf(world.location.id)) if (a.clientUserId && a.clientUserId in apple) apple[a.clientUserId]! += 1;
+  return { report, apple };
+}
+
 describe('a full sync', () => {
   it('caches exactly what Apple lists, row by row, names the apps, and says so', async () => {
     const world = await startSyncWorld(factories, { pageSize: 50, data: district });
@@ -64,6 +77,9 @@ describe('a full sync', () => {
     expect(job.summary).toEqual({ cache: { licenses: 13, assignments: 1_200, users: 150 }, 'app names': { found: 13, 'not found': 0 } });
     expect(world.cache()).toEqual(world.expected());
     expect(world.leftovers()).toBe(0);
+    const counts = await licenseCounts(world);
+    expect(Object.values(counts.report).some((n) => n > 1)).toBe(true);
+    expect(counts.report).toEqual(counts.apple);
     const names = world.app.db.prepare('SELECT adam_id, name FROM app_metadata').all() as { adam_id: string; name: string }[];
     expect(names.map((n) => n.adam_id).sort()).toEqual(world.expected().assets.map((a) => a.adamId).sort());
     expect(names.every((n) => n.name.length > 0)).toBe(true);
@@ -115,6 +131,8 @@ describe('an incremental sync', () => {
     expect(world.cache()).toEqual(world.expected());
     expect(world.leftovers()).toBe(0);
     expect(auditOf(world, 'sync.complete').at(-1)).toMatchObject({ mode: 'incremental' });
+    const counts = await licenseCounts(world);
+    expect(counts.report).toEqual(counts.apple);
     // Merged in place: the live generation stays, no million-row copy.
     expect(world.app.db.prepare('SELECT live_generation FROM sync_state').pluck().get()).toBe(before);
 

@@ -56,6 +56,18 @@ test('sync a location, read, filter and export the report, then keep reading it 
   await report.getByLabel('Search apps and books').fill(someApp.adamId);
   await expect(report.getByText('1 row')).toBeVisible();
   await expect(licenses.getByRole('row').nth(1)).toContainText(someApp.adamId);
+
+  // Who holds that app, exported as the admin sees them: one line per assignment.
+  await licenses.getByRole('row').nth(1).click();
+  const holders = page.getByRole('dialog', { name: /^Licenses of / });
+  const held = sandbox.assignmentsOf(location.id).filter((a) => a.adamId === someApp.adamId);
+  const heldDownload = page.waitForEvent('download');
+  await holders.getByRole('button', { name: 'Export CSV' }).click();
+  const heldCsv = readFileSync((await (await heldDownload).path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  expect(heldCsv[0]).toBe('User,Email,Client user ID,Device,Serial number,Group');
+  expect(heldCsv.slice(1).map((line) => line.split(',')[2] || line.split(',')[4]).sort()).toEqual(held.map((a) => a.clientUserId ?? a.serialNumber).sort());
+  await holders.getByRole('button', { name: 'Close' }).click();
+
   await report.getByLabel('Search apps and books').fill('');
   await expect(report.getByText(`${assets.length} rows`)).toBeVisible();
 
@@ -71,6 +83,11 @@ test('sync a location, read, filter and export the report, then keep reading it 
   await report.getByRole('tab', { name: 'Users' }).click();
   await expect(report.getByRole('grid', { name: 'Apple users' })).toBeVisible();
   await expect(report.getByText(`${sandbox.usersOf(location.id).length} rows`)).toBeVisible();
+  const someone = sandbox.usersOf(location.id).find((u) => u.email)!;
+  await report.getByLabel('Search users').fill(someone.email!.toUpperCase());
+  await expect(report.getByText('1 row')).toBeVisible();
+  await expect(report.getByRole('grid', { name: 'Apple users' }).getByRole('row').nth(1)).toContainText(someone.email!);
+  await report.getByLabel('Search users').fill('');
 
   // Apple goes away: the next call says so, and the report keeps working from the cache.
   const syncedText = await report.getByTestId(/^synced-/).textContent();

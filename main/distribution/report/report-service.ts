@@ -7,7 +7,7 @@ import { DomainError } from '../../errors/domain-error';
 import type { ExportDestination } from '../../export/export-destination';
 import { writeCsv, type CsvValue } from './csv-writer';
 import type { ReportScope } from './report-scope';
-import type { AppleUserRecord, AssignmentRecord, LicenseRecord, ReportStore } from './report-store';
+import type { AppleUserRecord, LicenseRecord, ReportStore } from './report-store';
 
 type LicenseQueryInput = z.output<typeof LicenseQuery>;
 type AppleUserQueryInput = z.output<typeof AppleUserQuery>;
@@ -43,8 +43,8 @@ const userCsv = (u: AppleUserRecord): CsvValue[] => [
   u.clientUserId,
 ];
 
+/** In the order of ReportStore's AssignmentExportRow. */
 const assignmentColumns = ['User', 'Email', 'Client user ID', 'Device', 'Serial number', 'Group'];
-const assignmentCsv = (a: AssignmentRecord): CsvValue[] => [a.userName, a.userEmail, a.clientUserId, a.deviceName, a.serialNumber, a.groupName];
 
 function* mapRows<T>(rows: Iterable<T>, toCsv: (row: T) => CsvValue[]): Generator<CsvValue[]> {
   for (const row of rows) yield toCsv(row);
@@ -88,7 +88,7 @@ export class ReportService {
     } else {
       this.requireService(admin, report.query.groupId, report.query.serviceId);
       header = assignmentColumns;
-      rows = mapRows(this.store.eachAssignment(report.query), assignmentCsv);
+      rows = this.store.eachAssignment(report.query);
     }
 
     const day = this.clock.now().toISOString().slice(0, 10);

@@ -147,12 +147,13 @@ export class ReportStore {
       `SELECT count(*) AS total FROM cached_assignments ca JOIN sync_state st ON st.service_id = ca.service_id AND st.live_generation = ca.generation
        WHERE ca.service_id = @serviceId AND ca.adam_id = @adamId AND ca.pricing = @pricing`,
     ).get(filter) as { total: number };
-    const rows = this.assignmentRows().all(filter) as AssignmentRecord[];
+    const rows = this.assignmentRows('objects').all(filter) as AssignmentRecord[];
     return { total, rows };
   }
 
-  *eachAssignment(filter: Omit<AssignmentFilter, 'offset' | 'limit'>): Generator<AssignmentRecord> {
-    for (const row of this.assignmentRows().iterate({ ...filter, limit: -1, offset: 0 })) yield row as AssignmentRecord;
+  /** Every assignment of one asset in the export's column order, as arrays: no object per row of a million. */
+  eachAssignment(filter: Omit<AssignmentFilter, 'offset' | 'limit'>): IterableIterator<AssignmentExportRow> {
+    return this.assignmentRows('export').iterate({ ...filter, limit: -1, offset: 0 }) as IterableIterator<AssignmentExportRow>;
   }
 
   appleUsers(filter: AppleUserFilter): { total: number; rows: AppleUserRecord[] } {
@@ -202,12 +203,12 @@ export class ReportStore {
     );
   }
 
-  private assignmentRows(): Database.Statement {
-    return this.prepare(
-      'assignments:rows',
-      `SELECT ca.client_user_id AS clientUserId, ca.serial_number AS serialNumber,
-              coalesce(u.name, du.name) AS userName, coalesce(u.email, du.email) AS userEmail, d.name AS deviceName,
-              coalesce(ug.name, dg.name) AS groupName
+  /** The columns are in the export's order (AssignmentExportRow), which 'export' answers as arrays. */
+  private assignmentRows(shape: 'objects' | 'export'): Database.Statement {
+    const statement = this.prepare(
+      `assignments:${shape}`,
+      `SELECT coalesce(u.name, du.name) AS userName, coalesce(u.email, du.email) AS userEmail, ca.client_user_id AS clientUserId,
+              d.name AS deviceName, ca.serial_number AS serialNumber, coalesce(ug.name, dg.name) AS groupName
        FROM cached_assignments ca
        JOIN sync_state st ON st.service_id = ca.service_id AND st.live_generation = ca.generation
        LEFT JOIN users u ON u.client_user_id = ca.client_user_id
@@ -219,6 +220,7 @@ export class ReportStore {
        ORDER BY ca.rowid
        LIMIT @limit OFFSET @offset`,
     );
+    return shape === 'export' ? statement.raw() : statement;
   }
 
   private liveGenerations(serviceIds: number[]): { serviceId: number; generation: number }[] {
@@ -284,6 +286,15 @@ export class ReportStore {
     return statement;
   }
 }
+
+export type AssignmentExportRow = [
+  userName: string | null,
+  userEmail: string | null,
+  clientUserId: string | null,
+  deviceName: string | null,
+  serialNumber: string | null,
+  groupName: string | null,
+];
 
 export interface AssignmentRecord {
   clientUserId: string | null;

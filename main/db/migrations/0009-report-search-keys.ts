@@ -30,27 +30,28 @@ export const migration0009: Migration = {
     CREATE INDEX cached_apple_users_by_email ON cached_apple_users (service_id, generation, sort_email COLLATE NOCASE, client_user_id, status);
     CREATE INDEX cached_apple_users_by_licenses ON cached_apple_users (service_id, generation, license_count, client_user_id, status);
     CREATE INDEX cached_apple_users_by_status ON cached_apple_users (service_id, generation, status, client_user_id);
-    CREATE INDEX cached_apple_users_by_client_user_id ON cached_apple_users (client_user_id);
 
     -- A person renamed, added or deleted in the directory sorts and is found under the new
-    -- name at once, not only after the next sync.
+    -- name at once, not only after the next sync. Live generations only, found through their
+    -- primary key: an index on clientUserId alone would cost every sync; a sync in flight
+    -- reads the directory as it inserts each Apple user.
     CREATE TRIGGER users_report_keys_after_insert AFTER INSERT ON users BEGIN
       UPDATE cached_apple_users
       SET sort_name = NEW.name, sort_email = coalesce(email, NEW.email, managed_apple_id),
           search_text = concat_ws(char(31), NEW.name, NEW.email, email, managed_apple_id)
-      WHERE client_user_id = NEW.client_user_id;
+      WHERE client_user_id = NEW.client_user_id AND (service_id, generation) IN (SELECT service_id, live_generation FROM sync_state);
     END;
     CREATE TRIGGER users_report_keys_after_update AFTER UPDATE OF name, email ON users BEGIN
       UPDATE cached_apple_users
       SET sort_name = NEW.name, sort_email = coalesce(email, NEW.email, managed_apple_id),
           search_text = concat_ws(char(31), NEW.name, NEW.email, email, managed_apple_id)
-      WHERE client_user_id = NEW.client_user_id;
+      WHERE client_user_id = NEW.client_user_id AND (service_id, generation) IN (SELECT service_id, live_generation FROM sync_state);
     END;
     CREATE TRIGGER users_report_keys_after_delete AFTER DELETE ON users BEGIN
       UPDATE cached_apple_users
       SET sort_name = coalesce(email, managed_apple_id, client_user_id), sort_email = coalesce(email, managed_apple_id),
           search_text = concat_ws(char(31), email, managed_apple_id)
-      WHERE client_user_id = OLD.client_user_id;
+      WHERE client_user_id = OLD.client_user_id AND (service_id, generation) IN (SELECT service_id, live_generation FROM sync_state);
     END;
   `,
 };

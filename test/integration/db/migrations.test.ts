@@ -105,6 +105,7 @@ describe('database migrations on a real file', () => {
       INSERT INTO groups (parent_id, name, kind, created_at) VALUES (NULL, 'Springfield', 'organization', 'x');
       INSERT INTO users (name, email, role, home_group_id, client_user_id, created_at, updated_at) VALUES ('Ana Ruiz', 'ana@s.edu', 'student', 1, 'cu-ana', 'x', 'x');
       INSERT INTO services (group_id, name, created_at) VALUES (1, 'Apps', 'x');
+      INSERT INTO sync_state (service_id, live_generation) VALUES (1, 4);
       INSERT INTO cached_apple_users (service_id, generation, client_user_id, email, managed_apple_id, status, sort_name, license_count)
         VALUES (1, 4, 'cu-ana', NULL, NULL, 'Associated', 'Ana Ruiz', 3), (1, 4, 'cu-x', NULL, 'x@appleid.s.edu', 'Registered', 'x@appleid.s.edu', 0);
     `);

@@ -1,26 +1,32 @@
 /**
  * The Managed Distribution Report over a large district's cache: 2,000 titles, 1,000,000
- * assignments, 100,000 Apple users, written straight into the live generation.
+ * assignments, 100,000 Apple users, written by the sync's own writer as a sync writes them.
  *
  * Prints the p95 of 100 varied Licenses and Users queries (target < 50 ms: a filter or a
  * keystroke in the search box must not stall the window), and the time to export all
  * 1,000,000 assignments to CSV (target < 3 s), next to the raw limit: reading the same rows
  * with one bare statement.
  */
+import { createHash } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { bench, describe } from 'vitest';
+import type { Assignment } from '../main/apple/model/assignment';
+import type { VppUser } from '../main/apple/model/vpp-user';
 import { openDatabase } from '../main/db/open-database';
 import { writeCsv, type CsvValue } from '../main/distribution/report/csv-writer';
-import { ReportSortKeys } from '../main/distribution/report/report-sort-keys';
 import { ReportStore, type AppleUserFilter, type LicenseFilter } from '../main/distribution/report/report-store';
+import { CachePageWriter } from '../main/distribution/sync/cache-page-writer';
+import { WRITE_BATCH_ROWS } from '../main/distribution/sync/page-copy';
 
 const TITLES = 2_000;
 const USERS = 100_000;
 const ASSIGNMENTS = 1_000_000;
 const once = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
+/** Random-looking and fixed per person, like the ids the app gives Apple. */
+const clientUserId = (i: number) => createHash('sha1').update(String(i)).digest('hex').slice(0, 32);
 
 const dir = mkdtempSync(join(tmpdir(), 'md-report-bench-'));
 const db = openDatabase(join(dir, 'report.sqlite'));
@@ -41,15 +47,25 @@ db.transaction(() => {
     meta.run(adamId, `Title ${i} ${['Math', 'Reading', 'Science', 'Art', 'Coding'][i % 5]}`, `org.bench.t${i}`, i % 4 === 0 ? '["iPadOS","macOS"]' : '["iPadOS"]');
   }
   const user = db.prepare("INSERT INTO users (name, email, role, home_group_id, client_user_id, created_at, updated_at) VALUES (?, ?, 'student', 1, ?, 'x', 'x')");
-  const appleUser = db.prepare('INSERT INTO cached_apple_users (service_id, generation, client_user_id, email, status) VALUES (1, 1, ?, ?, ?)');
-  for (let i = 0; i < USERS; i++) {
-    user.run(`Student ${i}`, `s${i}@bench.edu`, `cu-${i}`);
-    appleUser.run(`cu-${i}`, `s${i}@bench.edu`, i % 7 === 0 ? 'Registered' : 'Associated');
-  }
-  const assignment = db.prepare("INSERT INTO cached_assignments (service_id, generation, adam_id, pricing, client_user_id) VALUES (1, 1, ?, 'STDQ', ?)");
-  for (let i = 0; i < ASSIGNMENTS; i++) assignment.run(String(361_000_000 + (i % TITLES)), `cu-${i % USERS}`);
-  new ReportSortKeys(db).refresh(1, 1);
+  for (let i = 0; i < USERS; i++) user.run(`Student ${i}`, `s${i}@bench.edu`, clientUserId(i));
 })();
+// The cache as a sync leaves it: Apple's rows through the sync's own writer, in its batches.
+const writer = new CachePageWriter(db);
+const target = { serviceId: 1, generation: 1 };
+for (let start = 0; start < ASSIGNMENTS; start += WRITE_BATCH_ROWS) {
+  const batch: Assignment[] = [];
+  for (let i = start; i < Math.min(start + WRITE_BATCH_ROWS, ASSIGNMENTS); i++) {
+    batch.push({ adamId: String(361_000_000 + (i % TITLES)), pricingParam: 'STDQ', clientUserId: clientUserId(i % USERS), serialNumber: null, idHash: null, userStatus: null });
+  }
+  writer.assignments(target, batch);
+}
+for (let start = 0; start < USERS; start += WRITE_BATCH_ROWS) {
+  const batch: VppUser[] = [];
+  for (let i = start; i < Math.min(start + WRITE_BATCH_ROWS, USERS); i++) {
+    batch.push({ clientUserId: clientUserId(i), email: `s${i}@bench.edu`, managedAppleId: null, inviteCode: null, idHash: null, status: i % 7 === 0 ? 'Registered' : 'Associated' });
+  }
+  writer.users(target, batch);
+}
 db.pragma('optimize');
 const store = new ReportStore(db);
 

@@ -4,6 +4,11 @@ import type { Writable } from 'node:stream';
 export type CsvValue = string | number | boolean | null;
 
 const CHUNK_BYTES = 64 * 1024;
+/**
+ * How much may wait for the disk before the export stops reading rows: far above a file
+ * stream's 16 KiB mark, so rows are read while earlier chunks are written.
+ */
+const MAX_PENDING_BYTES = 4 * 1024 * 1024;
 const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r']);
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -32,7 +37,8 @@ export async function writeCsv(stream: Writable, header: readonly string[], rows
     buffer += csvLine(row);
     count++;
     if (buffer.length >= CHUNK_BYTES) {
-      if (!stream.write(buffer)) await once(stream, 'drain');
+      // 'drain' follows only a write that answered false, so wait only after one.
+      if (!stream.write(buffer) && stream.writableLength >= MAX_PENDING_BYTES) await once(stream, 'drain');
       buffer = '';
     }
   }

@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -39,8 +39,9 @@ const apple = await new Promise<BenchSandboxReady>((resolve, reject) => {
 const client = new AppleClient({ token: apple.token, baseUrl: apple.baseUrl });
 
 const keychain = createOsSecretStore(`com.manageddistribution.bench.${randomUUID()}`);
+const dataDir = mkdtempSync(join(tmpdir(), 'md-bench-sync-'));
 const app = createApp({
-  dataDir: mkdtempSync(join(tmpdir(), 'md-bench-sync-')),
+  dataDir,
   secrets: keychain,
   apple: { baseUrl: apple.baseUrl, lookupBaseUrl: apple.lookupBaseUrl },
   autoSync: false,
@@ -133,7 +134,8 @@ describe(`full sync: ${apple.counts.assets.toLocaleString('en-US')} assets, ${ap
       const assets = read('SELECT adam_id, pricing, product_type, total, assigned, available, retired, unlimited, device_assignable, revocable, platforms FROM cached_assets');
       const assignments = read('SELECT adam_id, pricing, client_user_id, serial_number FROM cached_assignments');
       const users = read('SELECT client_user_id, email, managed_apple_id, invite_code, id_hash, status FROM cached_apple_users');
-      const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'md-bench-insert-')), 'insert.sqlite'));
+      const insertDir = mkdtempSync(join(tmpdir(), 'md-bench-insert-'));
+      const db = openDatabase(join(insertDir, 'insert.sqlite'));
       db.prepare("INSERT INTO groups (parent_id, name, kind, created_at) VALUES (NULL, 'x', 'organization', '2026-01-01')").run();
       db.prepare("INSERT INTO services (id, group_id, name, created_at) VALUES (1, 1, 'x', '2026-01-01')").run();
       const insertAsset = db.prepare('INSERT INTO cached_assets VALUES (1, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -147,6 +149,7 @@ describe(`full sync: ${apple.counts.assets.toLocaleString('en-US')} assets, ${ap
       })();
       results.insert = { ms: performance.now() - started, rows: assets.length + assignments.length + users.length };
       db.close();
+      rmSync(insertDir, { recursive: true, force: true });
     },
     once,
   );
@@ -164,6 +167,7 @@ afterAll(async () => {
     console.log(`app process RSS: ${mb(rssBefore)} before; peak during the sync ${mb(sync.peakRss ?? 0)} sampled, ${mb(maxRssAfterSync)} maxRSS of the whole run so far (target < 300 MB)`);
   }
   app.close();
+  rmSync(dataDir, { recursive: true, force: true });
   for (const account of await keychain.list()) await keychain.delete(account);
   sandboxProcess.kill();
   sandboxEntry.remove();

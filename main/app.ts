@@ -12,6 +12,7 @@ import { SessionStore } from './auth/session-store';
 import { systemClock, type Clock } from './clock/clock';
 import { systemTimers, type Timers } from './clock/timers';
 import { DATABASE_FILE_NAME, openDatabase } from './db/open-database';
+import { openReadConnection } from './db/open-read-connection';
 import { ScopeReader } from './directory/admin-scope';
 import { AdminService } from './directory/admin-service';
 import { AdminStore } from './directory/admin-store';
@@ -108,6 +109,7 @@ export function createApp(config: AppConfig): App {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const databaseFile = join(config.dataDir, DATABASE_FILE_NAME);
   const db = openDatabase(databaseFile);
+  const exportDb = openReadConnection(databaseFile);
   const secrets = namespacedSecretStore(config.secrets, installationId(db));
 
   const bus = new EventBus();
@@ -167,6 +169,7 @@ export function createApp(config: AppConfig): App {
   const report = new ReportService(
     new ReportScope(scopes, services),
     new ReportStore(db),
+    new ReportStore(exportDb),
     config.exportDestination ?? downloads.destination,
     audit,
     clock,
@@ -217,6 +220,7 @@ export function createApp(config: AppConfig): App {
       sync.close();
       invitations.close();
       mail.mailer.close();
+      exportDb.close();
       db.close();
     },
   };

@@ -25,8 +25,11 @@ export function csvField(value: CsvValue): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** One CSV line; a plain loop, as it runs a million times in an export. */
 export function csvLine(values: readonly CsvValue[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
+  let line = values.length > 0 ? csvField(values[0]!) : '';
+  for (let i = 1; i < values.length; i++) line += `,${csvField(values[i]!)}`;
+  return `${line}\r\n`;
 }
 
 /** Streams rows to a file, waiting when the disk is behind; returns the number of rows. */

@@ -55,6 +55,8 @@ export class ReportService {
   constructor(
     private readonly scope: ReportScope,
     private readonly store: ReportStore,
+    /** The same queries on a read-only connection, for exports (see openReadConnection). */
+    private readonly exportStore: ReportStore,
     private readonly destination: ExportDestination,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -80,15 +82,15 @@ export class ReportService {
     if (report.kind === 'licenses') {
       const serviceIds = this.scope.serviceIds(admin, report.query.groupId, report.query.serviceIds);
       header = licenseColumns;
-      rows = mapRows(this.store.eachLicense({ ...report.query, serviceIds }), licenseCsv);
+      rows = mapRows(this.exportStore.eachLicense({ ...report.query, serviceIds }), licenseCsv);
     } else if (report.kind === 'users') {
       const serviceIds = this.scope.serviceIds(admin, report.query.groupId, report.query.serviceIds);
       header = userColumns;
-      rows = mapRows(this.store.eachAppleUser({ ...report.query, serviceIds }), userCsv);
+      rows = mapRows(this.exportStore.eachAppleUser({ ...report.query, serviceIds }), userCsv);
     } else {
       this.requireService(admin, report.query.groupId, report.query.serviceId);
       header = assignmentColumns;
-      rows = this.store.eachAssignment(report.query);
+      rows = this.exportStore.eachAssignment(report.query);
     }
 
     const day = this.clock.now().toISOString().slice(0, 10);

@@ -211,7 +211,7 @@ export class ReportStore {
               d.name AS deviceName, ca.serial_number AS serialNumber, coalesce(ug.name, dg.name) AS groupName
        FROM cached_assignments ca
        JOIN sync_state st ON st.service_id = ca.service_id AND st.live_generation = ca.generation
-       LEFT JOIN users u ON u.client_user_id = ca.client_user_id
+       LEFT JOIN users u INDEXED BY users_for_report ON u.client_user_id = ca.client_user_id
        LEFT JOIN groups ug ON ug.id = u.home_group_id
        LEFT JOIN devices d ON d.serial_number = ca.serial_number
        LEFT JOIN groups dg ON dg.id = d.home_group_id

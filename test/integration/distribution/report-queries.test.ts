@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../main/db/migrate';
-import { migrations } from '../../../main/db/migrations';
+import { openDatabase } from '../../../main/db/open-database';
+import { openReadConnection } from '../../../main/db/open-read-connection';
 import { csvField, writeCsv } from '../../../main/distribution/report/csv-writer';
 import { ReportSortKeys } from '../../../main/distribution/report/report-sort-keys';
 import { ReportStore, type AppleUserFilter, type LicenseFilter } from '../../../main/distribution/report/report-store';
@@ -12,9 +13,8 @@ import { useTempDirs } from '../../support/temp-dir';
 const tempDir = useTempDirs();
 
 /** A cache as a sync leaves it: generation 2 is live, generation 3 is a sync still running. */
-function cacheDatabase(): Database.Database {
-  const db = new Database(':memory:');
-  migrate(db, migrations);
+function cacheDatabase(file = ':memory:'): Database.Database {
+  const db = openDatabase(file);
   db.exec(`
     INSERT INTO groups (id, parent_id, name, kind, created_at) VALUES (1, NULL, 'District', 'organization', 'x'), (2, 1, 'North', 'school', 'x');
     INSERT INTO services (id, group_id, name, created_at) VALUES (1, 1, 'District apps', 'x'), (2, 2, 'North apps', 'x');
@@ -117,6 +117,27 @@ describe('the Managed Distribution Report reads the live cache only', () => {
       ['cu-zoe', 1],
       ['cu-ben', 0],
     ]);
+  });
+});
+
+describe('an export on the read connection', () => {
+  it('reads one consistent cache while a sync publishes a new one, and never blocks the app’s writes', () => {
+    const file = join(tempDir(), 'md.sqlite');
+    const db = cacheDatabase(file);
+    const exportDb = openReadConnection(file);
+    const holders = new ReportStore(exportDb).eachAssignment({ serviceId: 1, adamId: '200', pricing: 'STDQ' });
+    const first = holders.next();
+    expect(first.value).toEqual(['Zoë Park', 'zoe@s.edu', 'cu-zoe', null, null, 'North']);
+
+    // A sync publishes generation 3 while the export is half way through generation 2.
+    db.prepare("INSERT INTO cached_assignments (service_id, generation, adam_id, pricing, client_user_id) VALUES (1, 3, '200', 'STDQ', 'cu-late')").run();
+    db.prepare('UPDATE sync_state SET live_generation = 3 WHERE service_id = 1').run();
+    db.prepare('DELETE FROM cached_assignments WHERE service_id = 1 AND generation = 2').run();
+
+    expect([...holders].map((row) => row[2] ?? row[4])).toEqual(['dmpxk1abc001', 'cu-stranger']);
+    expect([...new ReportStore(exportDb).eachAssignment({ serviceId: 1, adamId: '200', pricing: 'STDQ' })].map((row) => row[2])).toEqual(['cu-ben', 'cu-late']);
+    exportDb.close();
+    db.close();
   });
 });
 

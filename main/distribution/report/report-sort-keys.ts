@@ -35,29 +35,33 @@ export function appleUserKeys(s: AppleUserKeySources) {
  * publishes an incremental sync, whose merge changes license counts. A full sync writes the
  * keys as it inserts the users (CachePageWriter).
  *
- * The count is a correlated lookup on the assignments' (service, generation, clientUserId)
- * index rather than a GROUP BY, which would first materialise an aggregate of the whole
- * generation in memory.
+ * Only rows whose keys changed are written: each write moves entries in four indexes, and an
+ * incremental sync usually changes a few users of 100,000. The count is a correlated lookup on
+ * the assignments' (service, generation, clientUserId) index rather than a GROUP BY, which
+ * would first materialise an aggregate of the whole generation in memory.
  */
 export class ReportSortKeys {
   private readonly update;
 
   constructor(db: Database.Database) {
     const keys = appleUserKeys({
-      serviceId: 'au.service_id',
-      generation: 'au.generation',
-      clientUserId: 'au.client_user_id',
-      email: 'au.email',
-      managedAppleId: 'au.managed_apple_id',
-      name: 'u.name',
-      directoryEmail: 'u.email',
+      serviceId: 'c.service_id',
+      generation: 'c.generation',
+      clientUserId: 'c.client_user_id',
+      email: 'c.email',
+      managedAppleId: 'c.managed_apple_id',
+      name: 'd.name',
+      directoryEmail: 'd.email',
     });
     this.update = db.prepare(`
       UPDATE cached_apple_users AS au
-      SET sort_name = ${keys.sortName}, sort_email = ${keys.sortEmail}, search_text = ${keys.searchText}, license_count = ${keys.licenseCount}
-      FROM (SELECT c.client_user_id AS held_by, d.name, d.email FROM cached_apple_users c LEFT JOIN users d ON d.client_user_id = c.client_user_id
-            WHERE c.service_id = @serviceId AND c.generation = @generation) AS u
-      WHERE au.service_id = @serviceId AND au.generation = @generation AND au.client_user_id = u.held_by`);
+      SET sort_name = k.sort_name, sort_email = k.sort_email, search_text = k.search_text, license_count = k.license_count
+      FROM (SELECT c.client_user_id, ${keys.sortName} AS sort_name, ${keys.sortEmail} AS sort_email,
+                   ${keys.searchText} AS search_text, ${keys.licenseCount} AS license_count
+            FROM cached_apple_users c LEFT JOIN users d ON d.client_user_id = c.client_user_id
+            WHERE c.service_id = @serviceId AND c.generation = @generation) AS k
+      WHERE au.service_id = @serviceId AND au.generation = @generation AND au.client_user_id = k.client_user_id
+        AND (au.sort_name, au.sort_email, au.search_text, au.license_count) IS NOT (k.sort_name, k.sort_email, k.search_text, k.license_count)`);
   }
 
   refresh(serviceId: number, generation: number): void {

@@ -151,9 +151,15 @@ export class ReportStore {
     return { total, rows };
   }
 
-  /** Every assignment of one asset in the export's column order, as arrays: no object per row of a million. */
-  eachAssignment(filter: Omit<AssignmentFilter, 'offset' | 'limit'>): IterableIterator<AssignmentExportRow> {
-    return this.assignmentRows('export').iterate({ ...filter, limit: -1, offset: 0 }) as IterableIterator<AssignmentExportRow>;
+  /**
+   * Every assignment of one asset in the export's column order, as arrays: no object per row of a million.
+   *
+   * A generator, so the statement starts stepping only when the export reads its first row:
+   * an export whose save dialog was cancelled never reads, and an open iterator would keep
+   * the statement and its connection busy.
+   */
+  *eachAssignment(filter: Omit<AssignmentFilter, 'offset' | 'limit'>): Generator<AssignmentExportRow> {
+    yield* this.assignmentRows('export').iterate({ ...filter, limit: -1, offset: 0 }) as IterableIterator<AssignmentExportRow>;
   }
 
   appleUsers(filter: AppleUserFilter): { total: number; rows: AppleUserRecord[] } {

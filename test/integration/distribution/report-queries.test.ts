@@ -139,6 +139,15 @@ describe('an export on the read connection', () => {
     exportDb.close();
     db.close();
   });
+
+  it('an export that never starts, as when the save dialog is cancelled, leaves the next one and the app’s writes working', () => {
+    const db = cacheDatabase();
+    const store = new ReportStore(db);
+    const holdersOf200 = { serviceId: 1, adamId: '200', pricing: 'STDQ' };
+    store.eachAssignment(holdersOf200);
+    expect([...store.eachAssignment(holdersOf200)]).toHaveLength(3);
+    expect(() => db.prepare("INSERT INTO settings (key, value) VALUES ('probe', '1')").run()).not.toThrow();
+  });
 });
 
 describe('the Users tab', () => {

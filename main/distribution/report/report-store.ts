@@ -53,6 +53,9 @@ const LICENSE_SORT: Record<LicenseFilter['sort'], string> = {
   use: 'CASE WHEN a.unlimited = 1 OR a.total = 0 THEN 0 ELSE 1.0 * a.assigned / a.total END',
 };
 
+/** The most holders of one asset an export reads in one call (about 4 MB of rows). */
+const READ_WHOLE_MAX_ROWS = 20_000;
+
 /**
  * How the Users tab sorts: the stored key (see report-sort-keys.ts) and the index that holds
  * the rows of one generation in that order, with the status beside the key.
@@ -142,24 +145,34 @@ export class ReportStore {
   }
 
   assignments(filter: AssignmentFilter): { total: number; rows: AssignmentRecord[] } {
-    const { total } = this.prepare(
-      'assignments:count',
-      `SELECT count(*) AS total FROM cached_assignments ca JOIN sync_state st ON st.service_id = ca.service_id AND st.live_generation = ca.generation
-       WHERE ca.service_id = @serviceId AND ca.adam_id = @adamId AND ca.pricing = @pricing`,
-    ).get(filter) as { total: number };
     const rows = this.assignmentRows('objects').all(filter) as AssignmentRecord[];
-    return { total, rows };
+    return { total: this.assignmentCount(filter), rows };
   }
 
   /**
    * Every assignment of one asset in the export's column order, as arrays: no object per row of a million.
    *
-   * A generator, so the statement starts stepping only when the export reads its first row:
-   * an export whose save dialog was cancelled never reads, and an open iterator would keep
-   * the statement and its connection busy.
+   * An asset of ordinary size is read in one call: stepping row by row from JavaScript costs
+   * a tenth of a million-row export. Larger ones are read row by row, so memory stays bounded.
+   * A generator, so nothing is read before the export asks for its first row: an export whose
+   * save dialog was cancelled never reads, and an unread iterator would keep the statement
+   * and its connection busy.
    */
   *eachAssignment(filter: Omit<AssignmentFilter, 'offset' | 'limit'>): Generator<AssignmentExportRow> {
-    yield* this.assignmentRows('export').iterate({ ...filter, limit: -1, offset: 0 }) as IterableIterator<AssignmentExportRow>;
+    const statement = this.assignmentRows('export');
+    const params = { ...filter, limit: -1, offset: 0 };
+    const rows = this.assignmentCount(filter) <= READ_WHOLE_MAX_ROWS ? statement.all(params) : statement.iterate(params);
+    yield* rows as Iterable<AssignmentExportRow>;
+  }
+
+  private assignmentCount(filter: Omit<AssignmentFilter, 'offset' | 'limit'>): number {
+    return this.prepare(
+      'assignments:count',
+      `SELECT count(*) FROM cached_assignments ca JOIN sync_state st ON st.service_id = ca.service_id AND st.live_generation = ca.generation
+       WHERE ca.service_id = @serviceId AND ca.adam_id = @adamId AND ca.pricing = @pricing`,
+    )
+      .pluck()
+      .get(filter) as number;
   }
 
   appleUsers(filter: AppleUserFilter): { total: number; rows: AppleUserRecord[] } {

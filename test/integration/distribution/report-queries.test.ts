@@ -140,6 +140,25 @@ describe('an export on the read connection', () => {
     db.close();
   });
 
+  it('streams an app with tens of thousands of holders row by row from one snapshot while the app writes', () => {
+    const file = join(tempDir(), 'md.sqlite');
+    const db = cacheDatabase(file);
+    const insert = db.prepare("INSERT INTO cached_assignments (service_id, generation, adam_id, pricing, client_user_id) VALUES (1, 2, '100', 'STDQ', ?)");
+    db.transaction(() => {
+      for (let i = 0; i < 25_000; i++) insert.run(`cu-${i}`);
+    })();
+    const exportDb = openReadConnection(file);
+    const holders = new ReportStore(exportDb).eachAssignment({ serviceId: 1, adamId: '100', pricing: 'STDQ' });
+    expect(holders.next().value?.[2]).toBe('cu-0');
+    db.prepare('UPDATE sync_state SET live_generation = 3 WHERE service_id = 1').run();
+    db.prepare("DELETE FROM cached_assignments WHERE service_id = 1 AND generation = 2 AND adam_id = '100'").run();
+    let rest = 0;
+    for (const row of holders) rest += row[2]?.startsWith('cu-') ? 1 : 0;
+    expect(rest).toBe(24_999);
+    exportDb.close();
+    db.close();
+  });
+
   it('an export that never starts, as when the save dialog is cancelled, leaves the next one and the app’s writes working', () => {
     const db = cacheDatabase();
     const store = new ReportStore(db);

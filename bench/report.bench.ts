@@ -24,6 +24,8 @@ import { WRITE_BATCH_ROWS } from '../main/distribution/sync/page-copy';
 const TITLES = 2_000;
 const USERS = 100_000;
 const ASSIGNMENTS = 1_000_000;
+/** Apple's page size in the sync benchmark. */
+const PAGE_ROWS = 1000;
 const once = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 };
 /** Random-looking and fixed per person, like the ids the app gives Apple. */
 const clientUserId = (i: number) => createHash('sha1').update(String(i)).digest('hex').slice(0, 32);
@@ -50,16 +52,17 @@ db.transaction(() => {
   const user = db.prepare("INSERT INTO users (name, email, role, home_group_id, client_user_id, created_at, updated_at) VALUES (?, ?, 'student', 1, ?, 'x', 'x')");
   for (let i = 0; i < USERS; i++) user.run(`Student ${i}`, `s${i}@bench.edu`, clientUserId(i));
 })();
-// The cache as a sync leaves it: Apple's rows through the sync's own writer, in its batches.
+// The cache as a full sync leaves it: Apple's pages through the sync's own writer.
 const writer = new CachePageWriter(db);
 const target = { serviceId: 1, generation: 1 };
-for (let start = 0; start < ASSIGNMENTS; start += WRITE_BATCH_ROWS) {
-  const batch: Assignment[] = [];
-  for (let i = start; i < Math.min(start + WRITE_BATCH_ROWS, ASSIGNMENTS); i++) {
-    batch.push({ adamId: String(361_000_000 + (i % TITLES)), pricingParam: 'STDQ', clientUserId: clientUserId(i % USERS), serialNumber: null, idHash: null, userStatus: null });
+for (let start = 0; start < ASSIGNMENTS; start += PAGE_ROWS) {
+  const page: Assignment[] = [];
+  for (let i = start; i < start + PAGE_ROWS; i++) {
+    page.push({ adamId: String(361_000_000 + (i % TITLES)), pricingParam: 'STDQ', clientUserId: clientUserId(i % USERS), serialNumber: null, idHash: null, userStatus: null });
   }
-  writer.assignments(target, batch);
+  writer.stageAssignments(target, page);
 }
+writer.moveStagedAssignments(target);
 for (let start = 0; start < USERS; start += WRITE_BATCH_ROWS) {
   const batch: VppUser[] = [];
   for (let i = start; i < Math.min(start + WRITE_BATCH_ROWS, USERS); i++) {

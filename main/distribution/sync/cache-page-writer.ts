@@ -4,6 +4,7 @@ import type { Assignment } from '../../apple/model/assignment';
 import type { VppUser } from '../../apple/model/vpp-user';
 import { appleUserKeys } from '../report/report-sort-keys';
 import type { AssetKey } from './asset-key';
+import { AssignmentStaging } from './assignment-staging';
 
 /** Where a sync writes: one service's rows of one generation. */
 export interface CacheTarget {
@@ -23,8 +24,10 @@ export class CachePageWriter {
   private readonly usersTx;
   private readonly deleteAssetAssignments;
   private readonly countAssigned;
+  private readonly staging;
 
   constructor(db: Database.Database) {
+    this.staging = new AssignmentStaging(db);
     const insertAsset = db.prepare(`INSERT OR REPLACE INTO cached_assets
       (service_id, generation, adam_id, pricing, product_type, total, assigned, available, retired, unlimited, device_assignable, revocable, platforms)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -98,6 +101,19 @@ export class CachePageWriter {
    */
   assignments(to: CacheTarget, rows: Assignment[]): void {
     this.assignmentsTx(to, rows.sort(byAssetThenHolder));
+  }
+
+  /** A full sync's assignments, a page at a time, through AssignmentStaging; moveStagedAssignments ends them. */
+  stageAssignments(to: CacheTarget, rows: readonly Assignment[]): void {
+    this.staging.add(to, rows);
+  }
+
+  moveStagedAssignments(to: CacheTarget): void {
+    this.staging.flush(to);
+  }
+
+  discardStagedAssignments(to: CacheTarget): void {
+    this.staging.discard(to);
   }
 
   /** Sorts the batch by clientUserId, the table's key; the sort is stable, so of two pages' copies of a user the later still wins. */

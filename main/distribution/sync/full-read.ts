@@ -23,9 +23,14 @@ export async function readAssetList(context: SyncReadContext): Promise<ListedAss
 export async function readWholeLocation(context: SyncReadContext): Promise<FullRead> {
   const { client, signal, writer, target } = context;
   const listed = await readAssetList(context);
-  const assignmentsVersion = await copyPages(context, SYNC_PHASES.assignments, client.readAssignments({}, signal), (rows) =>
-    writer.assignments(target, rows),
-  );
+  let assignmentsVersion: string | null;
+  try {
+    // A page at a time into the staging table, which moves rows into the cache in large sorted runs.
+    assignmentsVersion = await copyPages(context, SYNC_PHASES.assignments, client.readAssignments({}, signal), (rows) => writer.stageAssignments(target, rows), 1);
+    writer.moveStagedAssignments(target);
+  } finally {
+    writer.discardStagedAssignments(target);
+  }
   const usersVersion = await copyPages(context, SYNC_PHASES.users, client.readUsers({}, signal), (users) => writer.users(target, users));
   return { assignmentsVersion, usersVersion, uncounted: uncountedOf(listed) };
 }

@@ -126,6 +126,8 @@ export interface AppleUserRecord {
 
 type AppleUserRow = Omit<AppleUserRecord, 'inviteCodePresent'> & { inviteCodePresent: 0 | 1 };
 
+const toAppleUser = ({ inviteCodePresent, ...row }: AppleUserRow): AppleUserRecord => ({ ...row, inviteCodePresent: inviteCodePresent === 1 });
+
 /** SQL for the Managed Distribution Report: every filter, sort and window is SQLite's work. */
 export class ReportStore {
   private readonly statements = new Map<string, Database.Statement>();
@@ -184,16 +186,13 @@ export class ReportStore {
     const count = live.map((_, i) => `(SELECT count(*) FROM cached_apple_users INDEXED BY ${countIndex} WHERE ${userMatch(i, search)})`).join(' + ');
     const total = this.prepare(`users:count:${live.length}:${search}`, `SELECT ${count}`).pluck().get(params) as number;
     const rows = this.userRows(filter, live.length).all({ ...params, limit: filter.limit, offset: filter.offset }) as AppleUserRow[];
-    return { total, rows: rows.map(({ inviteCodePresent, ...r }) => ({ ...r, inviteCodePresent: inviteCodePresent === 1 })) };
+    return { total, rows: rows.map(toAppleUser) };
   }
 
   *eachAppleUser(filter: AppleUserFilter): Generator<AppleUserRecord> {
     const live = this.liveGenerations(filter.serviceIds);
     if (live.length === 0) return;
-    for (const row of this.userRows(filter, live.length).iterate({ ...this.userParams(filter, live), limit: -1, offset: 0 })) {
-      const { inviteCodePresent, ...r } = row as AppleUserRow;
-      yield { ...r, inviteCodePresent: inviteCodePresent === 1 };
-    }
+    for (const row of this.userRows(filter, live.length).iterate({ ...this.userParams(filter, live), limit: -1, offset: 0 })) yield toAppleUser(row as AppleUserRow);
   }
 
   private licenseParams(filter: LicenseFilter) {

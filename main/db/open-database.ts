@@ -6,6 +6,12 @@ import type { Migration } from './migration';
 export const DATABASE_FILE_NAME = 'managed-distribution.sqlite';
 
 /**
+ * The size the write-ahead log is cut back to once checkpointed. A full sync lets it grow to
+ * a few hundred MB (see AssignmentStaging); without a limit the file keeps that size on disk.
+ */
+export const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
+
+/**
  * Opens (creating if needed) the app's SQLite file and brings its schema up to date.
  *
  * WAL keeps reads fast while a sync writes; foreign keys are off by default in SQLite and
@@ -15,6 +21,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = al
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
+    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations);

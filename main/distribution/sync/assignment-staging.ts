@@ -21,14 +21,26 @@ export const STAGED_MOVE_ROWS = 100_000;
  * The rows wait in SQLite's temporary file, not in JavaScript objects, so memory does not
  * grow with the size of a move. The temporary database goes with the process: a killed sync
  * leaves nothing of it behind.
+ *
+ * While any sync stages, the connection does not checkpoint its write-ahead log after each
+ * commit; one checkpoint follows the last move. Each move rewrites most pages of the
+ * clientUserId index, and copying them into the database file after every move cost a
+ * quarter of the moves' time (a million rows: 8.1 s of moves with those checkpoints, 5.9 s
+ * without, and the one checkpoint at the end gives about a second of that back). The log
+ * grows meanwhile by every page each move writes, and is cut back to JOURNAL_SIZE_LIMIT
+ * after the checkpoint.
  */
 export class AssignmentStaging {
   private readonly appendTx;
   private readonly moveTx;
   private readonly discardStaged;
   private readonly staged = new Map<string, number>();
+  /** Targets between their first page and their end (finish or discard). */
+  private readonly active = new Set<string>();
+  private readonly autoCheckpointPages: number;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
+    this.autoCheckpointPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
     // Staged pages wait in the temporary file, not in this process's memory.
     db.pragma('temp.cache_size = -2000');
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS staged_assignments (
@@ -49,22 +61,37 @@ export class AssignmentStaging {
 
   /** Appends one page; moves what is staged once it reaches STAGED_MOVE_ROWS. */
   add(to: CacheTarget, rows: readonly Assignment[]): void {
+    if (this.active.size === 0) this.db.pragma('wal_autocheckpoint = 0');
+    this.active.add(key(to));
     this.appendTx(to, rows);
     const staged = (this.staged.get(key(to)) ?? 0) + rows.length;
     this.staged.set(key(to), staged);
-    if (staged >= STAGED_MOVE_ROWS) this.flush(to);
+    if (staged >= STAGED_MOVE_ROWS) this.move(to);
   }
 
   /** Moves whatever is still staged; call when the read has ended. */
-  flush(to: CacheTarget): void {
-    this.moveTx(to);
-    this.staged.delete(key(to));
+  finish(to: CacheTarget): void {
+    this.move(to);
+    this.end(to);
   }
 
   /** Drops what a sync that did not finish left staged. */
   discard(to: CacheTarget): void {
     this.discardStaged.run(to.serviceId, to.generation);
     this.staged.delete(key(to));
+    this.end(to);
+  }
+
+  private move(to: CacheTarget): void {
+    this.moveTx(to);
+    this.staged.delete(key(to));
+  }
+
+  /** The last target to end gives the connection its checkpoints back, starting with one now. */
+  private end(to: CacheTarget): void {
+    if (!this.active.delete(key(to)) || this.active.size > 0) return;
+    this.db.pragma(`wal_autocheckpoint = ${this.autoCheckpointPages}`);
+    this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 }
 

@@ -109,7 +109,7 @@ export class CachePageWriter {
   }
 
   moveStagedAssignments(to: CacheTarget): void {
-    this.staging.flush(to);
+    this.staging.finish(to);
   }
 
   discardStagedAssignments(to: CacheTarget): void {

@@ -71,9 +71,9 @@ const USER_SORT: Record<AppleUserFilter['sort'], { key: string; collate: string;
 const SEARCH_INDEX = USER_SORT.name.index;
 
 /** The Apple users of the live generation of service number `i` that the filter keeps. */
-function userMatch(i: number, search: boolean): string {
-  const kept = `service_id = @service${i} AND generation = @generation${i} AND (@status IS NULL OR status = @status)`;
-  return search ? `${kept} AND (search_text LIKE @pattern ESCAPE '\\' OR client_user_id = @search)` : kept;
+function userMatch(i: number, search: boolean, of = ''): string {
+  const kept = `${of}service_id = @service${i} AND ${of}generation = @generation${i} AND (@status IS NULL OR ${of}status = @status)`;
+  return search ? `${kept} AND (${of}search_text LIKE @pattern ESCAPE '\\' OR ${of}client_user_id = @search)` : kept;
 }
 
 export interface LicenseRecord {
@@ -124,9 +124,10 @@ export interface AppleUserRecord {
   invitedAt: string | null;
 }
 
-type AppleUserRow = Omit<AppleUserRecord, 'inviteCodePresent'> & { inviteCodePresent: 0 | 1 };
+/** `sortKey` keeps a window in order through the join that counts (see userRows). */
+type AppleUserRow = Omit<AppleUserRecord, 'inviteCodePresent'> & { inviteCodePresent: 0 | 1; sortKey: unknown };
 
-const toAppleUser = ({ inviteCodePresent, ...row }: AppleUserRow): AppleUserRecord => ({ ...row, inviteCodePresent: inviteCodePresent === 1 });
+const toAppleUser = ({ inviteCodePresent, sortKey: _sortKey, ...row }: AppleUserRow): AppleUserRecord => ({ ...row, inviteCodePresent: inviteCodePresent === 1 });
 
 /** SQL for the Managed Distribution Report: every filter, sort and window is SQLite's work. */
 export class ReportStore {
@@ -180,19 +181,23 @@ export class ReportStore {
   appleUsers(filter: AppleUserFilter): { total: number; rows: AppleUserRecord[] } {
     const live = this.liveGenerations(filter.serviceIds);
     if (live.length === 0) return { total: 0, rows: [] };
-    const params = this.userParams(filter, live);
-    const search = filter.search !== '';
-    const countIndex = search ? SEARCH_INDEX : USER_SORT.status.index;
-    const count = live.map((_, i) => `(SELECT count(*) FROM cached_apple_users INDEXED BY ${countIndex} WHERE ${userMatch(i, search)})`).join(' + ');
-    const total = this.prepare(`users:count:${live.length}:${search}`, `SELECT ${count}`).pluck().get(params) as number;
-    const rows = this.userRows(filter, live.length).all({ ...params, limit: filter.limit, offset: filter.offset }) as AppleUserRow[];
+    const params = { ...this.userParams(filter, live), limit: filter.limit, offset: filter.offset };
+    if (filter.search !== '') {
+      // One pass over the search index gives both the count and the window (see userRows).
+      const counted = this.userRows(filter, live.length, 'counted').all(params) as (AppleUserRow & { total: number })[];
+      const rows = counted.filter((row) => row.clientUserId !== null).map(({ total: _total, ...row }) => toAppleUser(row));
+      return { total: counted[0]?.total ?? 0, rows };
+    }
+    const count = live.map((_, i) => `(SELECT count(*) FROM cached_apple_users INDEXED BY ${USER_SORT.status.index} WHERE ${userMatch(i, false)})`).join(' + ');
+    const total = this.prepare(`users:count:${live.length}`, `SELECT ${count}`).pluck().get(params) as number;
+    const rows = this.userRows(filter, live.length, 'window').all(params) as AppleUserRow[];
     return { total, rows: rows.map(toAppleUser) };
   }
 
   *eachAppleUser(filter: AppleUserFilter): Generator<AppleUserRecord> {
     const live = this.liveGenerations(filter.serviceIds);
     if (live.length === 0) return;
-    for (const row of this.userRows(filter, live.length).iterate({ ...this.userParams(filter, live), limit: -1, offset: 0 })) yield toAppleUser(row as AppleUserRow);
+    for (const row of this.userRows(filter, live.length, 'window').iterate({ ...this.userParams(filter, live), limit: -1, offset: 0 })) yield toAppleUser(row as AppleUserRow);
   }
 
   private licenseParams(filter: LicenseFilter) {
@@ -263,36 +268,56 @@ export class ReportStore {
    *
    * Each service's live generation is a branch of its own that walks an index in sort order;
    * SQLite merges the branches, so no branch is sorted and a window deep in 100,000 users
-   * costs a walk over index entries. With a search, each branch takes the matches from one
-   * pass over the name index and sorts only those.
+   * costs a walk over index entries. A search takes the matches of every branch from one pass
+   * over the name index, kept (MATERIALIZED) for the statement, and sorts only those. Sorted by
+   * anything but the name, each match is looked up by its key for the sort key: nothing for
+   * the few matches of a typical search, but a search that matches everyone (one letter) sorted
+   * by email, status or licenses takes about 250 ms over 100,000 Apple users.
+   *
+   * 'counted' (searches only) also answers how many matched, in a `total` column of every row,
+   * from the same matches: a window past the last match is one row whose other columns are null.
    */
-  private userRows(filter: AppleUserFilter, services: number): Database.Statement {
+  private userRows(filter: AppleUserFilter, services: number, shape: 'window' | 'counted'): Database.Statement {
     const dir = filter.direction === 'desc' ? 'DESC' : 'ASC';
     const { key, collate, index } = USER_SORT[filter.sort];
     const search = filter.search !== '';
-    const branch = (i: number) =>
+    const order = (of: string, sortKey = 'sort_key', clientUserId = 'client_user_id', serviceId = 'service_id') =>
+      `${of}${sortKey} ${collate} ${dir}, ${of}${clientUserId} ${dir}, ${of}${serviceId}`;
+    const branches = Array.from({ length: services }, (_, i) =>
       search
-        ? `SELECT service_id, generation, client_user_id, ${key} AS sort_key FROM cached_apple_users
-           WHERE service_id = @service${i} AND generation = @generation${i}
-             AND client_user_id IN (SELECT client_user_id FROM cached_apple_users INDEXED BY ${SEARCH_INDEX} WHERE ${userMatch(i, true)})`
-        : `SELECT service_id, generation, client_user_id, ${key} AS sort_key FROM cached_apple_users INDEXED BY ${index} WHERE ${userMatch(i, false)}`;
-    const order = (of: string) => `${of}sort_key ${collate} ${dir}, ${of}client_user_id ${dir}, ${of}service_id`;
-    return this.prepare(
-      `users:${services}:${search}:${filter.sort}:${dir}`,
-      `SELECT au.service_id AS serviceId, s.name AS serviceName, au.client_user_id AS clientUserId, au.status,
+        ? key === USER_SORT.name.key
+          ? `SELECT service_id, generation, client_user_id, ${key} AS sort_key FROM cached_apple_users INDEXED BY ${SEARCH_INDEX} WHERE ${userMatch(i, true)}`
+          : `SELECT au.service_id, au.generation, au.client_user_id, au.${key} AS sort_key
+             FROM cached_apple_users m INDEXED BY ${SEARCH_INDEX}
+             CROSS JOIN cached_apple_users au ON au.service_id = m.service_id AND au.generation = m.generation AND au.client_user_id = m.client_user_id
+             WHERE ${userMatch(i, true, 'm.')}`
+        : `SELECT service_id, generation, client_user_id, ${key} AS sort_key FROM cached_apple_users INDEXED BY ${index} WHERE ${userMatch(i, false)}`,
+    ).join(' UNION ALL ');
+    const window = search
+      ? `SELECT * FROM matched ORDER BY ${order('')} LIMIT @limit OFFSET @offset`
+      : `${branches} ORDER BY ${order('')} LIMIT @limit OFFSET @offset`;
+    const rows = `SELECT au.service_id AS serviceId, s.name AS serviceName, au.client_user_id AS clientUserId, au.status,
               coalesce(au.email, u.email) AS email, coalesce(au.managed_apple_id, u.managed_apple_id) AS managedAppleId,
               au.invite_code IS NOT NULL AS inviteCodePresent, u.id AS userId, u.name AS userName, g.name AS groupName,
               (SELECT count(*) FROM devices d WHERE d.user_id = u.id) AS deviceCount,
               au.license_count AS licenseCount,
               (SELECT max(i.sent_at) FROM invitations i JOIN invitation_runs r ON r.id = i.run_id
-                WHERE i.user_id = u.id AND r.service_id = au.service_id AND i.state = 'sent') AS invitedAt
-       FROM (${Array.from({ length: services }, (_, i) => branch(i)).join(' UNION ALL ')} ORDER BY ${order('')} LIMIT @limit OFFSET @offset) AS k
-       JOIN cached_apple_users au ON au.service_id = k.service_id AND au.generation = k.generation AND au.client_user_id = k.client_user_id
+                WHERE i.user_id = u.id AND r.service_id = au.service_id AND i.state = 'sent') AS invitedAt,
+              k.sort_key AS sortKey
+       FROM (${window}) AS k
+       -- CROSS JOIN keeps this order: left to choose, SQLite scanned all of a service's Apple users and probed the window.
+       CROSS JOIN cached_apple_users au ON au.service_id = k.service_id AND au.generation = k.generation AND au.client_user_id = k.client_user_id
        JOIN services s ON s.id = au.service_id
        LEFT JOIN users u ON u.client_user_id = au.client_user_id
-       LEFT JOIN groups g ON g.id = u.home_group_id
-       ORDER BY ${order('k.')}`,
-    );
+       LEFT JOIN groups g ON g.id = u.home_group_id`;
+    const sql = !search
+      ? `${rows} ORDER BY ${order('k.')}`
+      : shape === 'window'
+        ? `WITH matched AS MATERIALIZED (${branches}) ${rows} ORDER BY ${order('k.')}`
+        : `WITH matched AS MATERIALIZED (${branches})
+           SELECT t.total, r.* FROM (SELECT count(*) AS total FROM matched) AS t LEFT JOIN (${rows}) AS r ON 1
+           ORDER BY ${order('r.', 'sortKey', 'clientUserId', 'serviceId')}`;
+    return this.prepare(`users:${services}:${search}:${shape}:${filter.sort}:${dir}`, sql);
   }
 
   private prepare(key: string, sql: string): Database.Statement {

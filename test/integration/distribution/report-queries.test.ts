@@ -195,6 +195,17 @@ describe('the Users tab', () => {
     expect(store.appleUsers({ ...filter, search: '100%' })).toEqual({ total: 0, rows: [] });
   });
 
+  it('counts every match of a search across services in any sort, even for a window past the last one', () => {
+    const store = cache();
+    expect(store.appleUsers({ ...filter, search: '@s.edu', sort: 'email', offset: 1, limit: 1 })).toMatchObject({ total: 2, rows: [{ clientUserId: 'cu-zoe' }] });
+    expect(store.appleUsers({ ...filter, search: '@s.edu', sort: 'status', offset: 5 })).toEqual({ total: 2, rows: [] });
+    expect(store.appleUsers({ ...filter, search: '@s.edu', offset: 2 })).toEqual({ total: 2, rows: [] });
+    const [row] = store.appleUsers({ ...filter, search: 'okafor', sort: 'licenses' }).rows;
+    expect(Object.keys(row!).sort()).toEqual(Object.keys(store.appleUsers({ ...filter, sort: 'licenses' }).rows[0]!).sort());
+    expect(row).not.toHaveProperty('total');
+    expect(row).not.toHaveProperty('sortKey');
+  });
+
   it('follows the directory at once: a person renamed, added or deleted sorts and is found by the new name without a sync', () => {
     const db = cacheDatabase();
     const store = new ReportStore(db);

@@ -31,7 +31,7 @@ async function startProcess(script: string, argument: unknown): Promise<{ child:
   const child = spawn(process.execPath, [script, JSON.stringify(argument)], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}.`)));
+    child.once('exit', (code, signal) => reject(new Error(`${script} ended (${signal ?? `exit code ${code}`}) before it was ready.`)));
     lines.once('line', resolve);
   });
   return { child, lines, first };
@@ -44,13 +44,25 @@ const apple = JSON.parse(sandbox.first) as BenchSandboxReady;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'md-bench-sync-'));
 const appSpec: BenchSyncAppSpec = { dataDir, baseUrl: apple.baseUrl, lookupBaseUrl: apple.lookupBaseUrl, token: apple.token };
-const appProcess = await startProcess(appEntry.script, appSpec);
+const appProcess = await startProcess(appEntry.script, appSpec).catch((error: unknown) => {
+  sandbox.child.kill();
+  throw error;
+});
 
-/** Sends one command to the app's process and waits for its answer. */
+/** Sends one command to the app's process and waits for its answer; fails if the process ends first (a failed sync ends it). */
 function inApp(command: 'fetch' | 'sync' | 'close'): Promise<BenchSyncMeasure | null> {
-  const answer = new Promise<BenchSyncMeasure | null>((resolve) => appProcess.lines.once('line', (line) => resolve(JSON.parse(line) as BenchSyncMeasure | null)));
-  appProcess.child.stdin!.write(`${command}\n`);
-  return answer;
+  const { child, lines } = appProcess;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.reject(new Error(`The app process had ended before "${command}".`));
+  return new Promise((resolve, reject) => {
+    const ended = (code: number | null, signal: NodeJS.Signals | null) =>
+      reject(new Error(`The app process ended (${signal ?? `exit code ${code}`}) before it answered "${command}".`));
+    child.once('exit', ended);
+    lines.once('line', (line) => {
+      child.off('exit', ended);
+      resolve(JSON.parse(line) as BenchSyncMeasure | null);
+    });
+    child.stdin!.write(`${command}\n`);
+  });
 }
 
 interface Measured {
@@ -112,20 +124,24 @@ describe(`full sync: ${apple.counts.assets.toLocaleString('en-US')} assets, ${ap
 });
 
 afterAll(async () => {
-  const { fetch, sync, insert } = results;
-  if (fetch && sync && insert) {
-    const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-    const speed = (m: Measured) => `${Math.round(m.rows / (m.ms / 1000)).toLocaleString('en-US')} rows/s`;
-    const row = (m: Measured) => ({ time: seconds(m.ms), rows: m.rows.toLocaleString('en-US'), speed: speed(m), 'peak RSS (sampled)': m.peakRss ? mb(m.peakRss) : '' });
-    console.log(`\nFull sync at district scale (Apple: the sandbox in its own process, ${mb(apple.rss)} there)`);
-    console.table({ 'fetch (raw limit)': row(fetch), 'insert (raw limit)': row(insert), 'full sync': row(sync) });
-    console.log(`sync / (fetch + insert) = ${(sync.ms / (fetch.ms + insert.ms)).toFixed(2)}   (target ≤ 1.5)`);
-    console.log(`app process RSS: ${mb(sync.rssBefore)} before; peak during the sync ${mb(sync.peakRss)} sampled, ${mb(sync.maxRss)} maxRSS of the whole run so far (target < 300 MB)`);
+  try {
+    const { fetch, sync, insert } = results;
+    if (fetch && sync && insert) {
+      const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+      const speed = (m: Measured) => `${Math.round(m.rows / (m.ms / 1000)).toLocaleString('en-US')} rows/s`;
+      const row = (m: Measured) => ({ time: seconds(m.ms), rows: m.rows.toLocaleString('en-US'), speed: speed(m), 'peak RSS (sampled)': m.peakRss ? mb(m.peakRss) : '' });
+      console.log(`\nFull sync at district scale (Apple: the sandbox in its own process, ${mb(apple.rss)} there)`);
+      console.table({ 'fetch (raw limit)': row(fetch), 'insert (raw limit)': row(insert), 'full sync': row(sync) });
+      console.log(`sync / (fetch + insert) = ${(sync.ms / (fetch.ms + insert.ms)).toFixed(2)}   (target ≤ 1.5)`);
+      console.log(`app process RSS: ${mb(sync.rssAtStart)} at start; peak during the sync ${mb(sync.peakRss)} sampled, ${mb(sync.maxRss)} maxRSS of the whole run so far (target < 300 MB)`);
+    }
+    // Closing deletes the app's keychain entries; an app process that crashed has left them.
+    await inApp('close');
+  } finally {
+    appProcess.child.kill();
+    sandbox.child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+    sandboxEntry.remove();
+    appEntry.remove();
   }
-  await inApp('close');
-  appProcess.child.kill();
-  sandbox.child.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-  sandboxEntry.remove();
-  appEntry.remove();
 });

@@ -4,7 +4,8 @@
  * real one does.
  *
  * `node <bundle> '{"seed":1,"apps":1818,"users":100000,"assignments":1000000,"pageSize":1000}'`
- * prints one JSON line (where it is, a token, what it holds, its RSS) and runs until killed.
+ * prints one JSON line (where it is, a token, what it holds, its RSS) and runs until killed or
+ * until its stdin ends.
  */
 import { startAppleSandbox } from '../../main/apple/sandbox/apple-sandbox';
 
@@ -36,3 +37,5 @@ const ready: BenchSandboxReady = {
   rss: process.memoryUsage().rss,
 };
 process.stdout.write(`${JSON.stringify(ready)}\n`);
+// The benchmark holds this process's stdin: when it is gone, however it ended, so is this process.
+process.stdin.resume().once('end', () => process.exit(0));

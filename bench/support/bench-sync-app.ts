@@ -6,6 +6,7 @@
  * the sandbox's token, prints "ready", then answers each command read from stdin with one
  * JSON line (a BenchSyncMeasure): `fetch` reads every page and stores nothing, `sync` runs a
  * full sync through the app's own job. `close` closes the app and deletes its keychain entries.
+ * A failed command ends the process; so does the end of stdin, when the benchmark is gone.
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
@@ -28,7 +29,8 @@ export interface BenchSyncMeasure {
   peakRss: number;
   /** The process's own high-water mark so far, synchronous steps included. */
   maxRss: number;
-  rssBefore: number;
+  /** Once set up, before any command: the fetch that runs first leaves its heap to the sync. */
+  rssAtStart: number;
   serviceId: number;
 }
 
@@ -58,7 +60,7 @@ await call('tokens.add', { serviceId: service.id, token: spec.token, makeActive:
 for (const read of [client.readAssets(), client.readAssignments(), client.readUsers()]) {
   for await (const page of read) if (page) break;
 }
-const rssBefore = process.memoryUsage().rss;
+const rssAtStart = process.memoryUsage().rss;
 
 async function measured(work: () => Promise<number>): Promise<BenchSyncMeasure> {
   let peakRss = process.memoryUsage().rss;
@@ -68,7 +70,7 @@ async function measured(work: () => Promise<number>): Promise<BenchSyncMeasure> 
     const rows = await work();
     const ms = performance.now() - started;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    return { ms, rows, peakRss, maxRss: process.resourceUsage().maxRSS * 1024, rssBefore, serviceId: service.id };
+    return { ms, rows, peakRss, maxRss: process.resourceUsage().maxRSS * 1024, rssAtStart, serviceId: service.id };
   } finally {
     clearInterval(timer);
   }
@@ -120,3 +122,4 @@ for await (const line of createInterface({ input: process.stdin })) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
   if (!result) break;
 }
+process.exit(0);

@@ -196,10 +196,21 @@ describe('the Users tab', () => {
   });
 
   it('counts every match of a search across services in any sort, even for a window past the last one', () => {
-    const store = cache();
-    expect(store.appleUsers({ ...filter, search: '@s.edu', sort: 'email', offset: 1, limit: 1 })).toMatchObject({ total: 2, rows: [{ clientUserId: 'cu-zoe' }] });
-    expect(store.appleUsers({ ...filter, search: '@s.edu', sort: 'status', offset: 5 })).toEqual({ total: 2, rows: [] });
-    expect(store.appleUsers({ ...filter, search: '@s.edu', offset: 2 })).toEqual({ total: 2, rows: [] });
+    const db = cacheDatabase();
+    // Ben holds an Apple account in the second service too, under the same clientUserId.
+    db.prepare("INSERT INTO cached_apple_users (service_id, generation, client_user_id, email, status) VALUES (2, 7, 'cu-ben', 'ben@s.edu', 'Associated')").run();
+    new ReportSortKeys(db).refresh(2, 7);
+    const store = new ReportStore(db);
+    const found = (extra: Partial<AppleUserFilter>) => {
+      const { total, rows } = store.appleUsers({ ...filter, search: '@s.edu', ...extra });
+      return { total, rows: rows.map((u) => `${u.clientUserId}/${u.serviceId}`) };
+    };
+    expect(found({})).toEqual({ total: 3, rows: ['cu-ben/1', 'cu-ben/2', 'cu-zoe/1'] });
+    expect(found({ direction: 'desc' })).toEqual({ total: 3, rows: ['cu-zoe/1', 'cu-ben/1', 'cu-ben/2'] });
+    expect(found({ sort: 'email', offset: 1, limit: 1 })).toEqual({ total: 3, rows: ['cu-ben/2'] });
+    expect(found({ sort: 'status' })).toEqual({ total: 3, rows: ['cu-ben/2', 'cu-zoe/1', 'cu-ben/1'] });
+    expect(found({ sort: 'status', offset: 5 })).toEqual({ total: 3, rows: [] });
+    expect(found({ status: 'Registered', offset: 1 })).toEqual({ total: 1, rows: [] });
     const [row] = store.appleUsers({ ...filter, search: 'okafor', sort: 'licenses' }).rows;
     expect(Object.keys(row!).sort()).toEqual(Object.keys(store.appleUsers({ ...filter, sort: 'licenses' }).rows[0]!).sort());
     expect(row).not.toHaveProperty('total');

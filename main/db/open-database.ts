@@ -6,8 +6,9 @@ import type { Migration } from './migration';
 export const DATABASE_FILE_NAME = 'managed-distribution.sqlite';
 
 /**
- * The size the write-ahead log is cut back to once checkpointed. A full sync lets it grow to
- * a few hundred MB (see AssignmentStaging); without a limit the file keeps that size on disk.
+ * The size the write-ahead log is cut back to when a write starts it over after a complete
+ * checkpoint. A full sync lets it grow (see AssignmentStaging); without a limit the file
+ * would keep that size on disk.
  */
 export const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
 

@@ -28,7 +28,7 @@ export const STAGED_MOVE_ROWS = 100_000;
  * quarter of the moves' time (a million rows: 8.1 s of moves with those checkpoints, 5.9 s
  * without, and the one checkpoint at the end gives about a second of that back). The log
  * grows meanwhile by every page each move writes, and is cut back to JOURNAL_SIZE_LIMIT
- * after the checkpoint.
+ * when the next write starts it over after that checkpoint.
  */
 export class AssignmentStaging {
   private readonly appendTx;
@@ -77,9 +77,12 @@ export class AssignmentStaging {
 
   /** Drops what a sync that did not finish left staged. */
   discard(to: CacheTarget): void {
-    this.discardStaged.run(to.serviceId, to.generation);
-    this.staged.delete(key(to));
-    this.end(to);
+    try {
+      this.discardStaged.run(to.serviceId, to.generation);
+    } finally {
+      this.staged.delete(key(to));
+      this.end(to);
+    }
   }
 
   private move(to: CacheTarget): void {

@@ -14,6 +14,7 @@ import { AppleClient } from '../../main/apple/client/apple-client';
 import { createApp } from '../../main/app';
 import { createOsSecretStore } from '../../main/keychain/os-secret-store';
 import type { ChannelOutput } from '../../preload/contract';
+import { jobEnd } from '../../test/support/import-files';
 
 export interface BenchSyncAppSpec {
   dataDir: string;
@@ -56,8 +57,11 @@ await call('setup.createOrganization', { organizationName: 'Bench District', adm
 const service = await call<{ id: number }>('services.create', { groupId: 1, name: 'District apps' });
 await call('tokens.add', { serviceId: service.id, token: spec.token, makeActive: true, checkId: randomUUID() });
 
+/** The three reads a full sync makes, as the raw fetch makes them too. */
+const everyRead = () => [client.readAssets(), client.readAssignments(), client.readUsers()];
+
 // The raw fetch and the sync read the same queries: let the sandbox build them once first.
-for (const read of [client.readAssets(), client.readAssignments(), client.readUsers()]) {
+for (const read of everyRead()) {
   for await (const page of read) if (page) break;
 }
 const rssAtStart = process.memoryUsage().rss;
@@ -78,27 +82,15 @@ async function measured(work: () => Promise<number>): Promise<BenchSyncMeasure> 
 
 async function fetchEveryPage(): Promise<number> {
   let rows = 0;
-  for (const read of [client.readAssets(), client.readAssignments(), client.readUsers()]) {
+  for (const read of everyRead()) {
     for await (const page of read) rows += page.items.length;
   }
   return rows;
 }
 
-function jobEnd(jobId: string): Promise<Job> {
-  return new Promise((resolve) => {
-    const off = app.bus.subscribe((name, payload) => {
-      const job = payload as Job;
-      if (name === 'jobs.progress' && job.id === jobId && job.state !== 'running') {
-        off();
-        resolve(job);
-      }
-    });
-  });
-}
-
 async function fullSync(): Promise<number> {
   const started = await call<Job>('sync.start', { serviceId: service.id });
-  const job = await jobEnd(started.id);
+  const job = await jobEnd(app, started.id);
   if (job.state !== 'succeeded') throw new Error(`The sync ended ${job.state}: ${job.message}`);
   const cache = job.summary?.cache ?? {};
   return (cache.licenses ?? 0) + (cache.assignments ?? 0) + (cache.users ?? 0);

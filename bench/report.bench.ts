@@ -60,9 +60,9 @@ for (let start = 0; start < ASSIGNMENTS; start += PAGE_ROWS) {
   for (let i = start; i < start + PAGE_ROWS; i++) {
     page.push({ adamId: String(361_000_000 + (i % TITLES)), pricingParam: 'STDQ', clientUserId: clientUserId(i % USERS), serialNumber: null, idHash: null, userStatus: null });
   }
-  writer.stageAssignments(target, page);
+  writer.stageAssignments(target, page, ASSIGNMENTS);
 }
-writer.moveStagedAssignments(target);
+await writer.moveStagedAssignments(target, new AbortController().signal, { page: () => undefined, end: () => undefined });
 for (let start = 0; start < USERS; start += WRITE_BATCH_ROWS) {
   const batch: VppUser[] = [];
   for (let i = start; i < Math.min(start + WRITE_BATCH_ROWS, USERS); i++) {

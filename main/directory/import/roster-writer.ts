@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../../clock/clock';
+import { nextTurn } from '../../clock/next-turn';
 import type { JobProgress, JobSummary } from '../../jobs/job-registry';
 import type { AdminScope } from '../admin-scope';
 import type { DeviceStore } from '../device-store';
@@ -233,7 +234,7 @@ export class RosterWriter {
       this.db.transaction(() => chunk.forEach((step) => step.run()))();
       done += chunk.length;
       progress.report(chunk.at(-1)!.phase, done, total);
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     return summary;
   }

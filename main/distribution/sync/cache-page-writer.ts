@@ -5,6 +5,7 @@ import type { VppUser } from '../../apple/model/vpp-user';
 import { appleUserKeys } from '../report/report-sort-keys';
 import type { AssetKey } from './asset-key';
 import { AssignmentStaging } from './assignment-staging';
+import type { ReadProgress } from './sync-progress';
 
 /** Where a sync writes: one service's rows of one generation. */
 export interface CacheTarget {
@@ -103,13 +104,16 @@ export class CachePageWriter {
     this.assignmentsTx(to, rows.sort(byAssetThenHolder));
   }
 
-  /** A full sync's assignments, a page at a time, through AssignmentStaging; moveStagedAssignments ends them. */
-  stageAssignments(to: CacheTarget, rows: readonly Assignment[]): void {
-    this.staging.add(to, rows);
+  /**
+   * A full sync's assignments, a page at a time, through AssignmentStaging; moveStagedAssignments
+   * ends them. `expectedRows`: the read's size as its first page tells it.
+   */
+  stageAssignments(to: CacheTarget, rows: readonly Assignment[], expectedRows: number): void {
+    this.staging.add(to, rows, expectedRows);
   }
 
-  moveStagedAssignments(to: CacheTarget): void {
-    this.staging.finish(to);
+  moveStagedAssignments(to: CacheTarget, signal: AbortSignal, progress: ReadProgress): Promise<void> {
+    return this.staging.finish(to, signal, progress);
   }
 
   discardStagedAssignments(to: CacheTarget): void {

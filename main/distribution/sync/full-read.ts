@@ -26,8 +26,14 @@ export async function readWholeLocation(context: SyncReadContext): Promise<FullR
   let assignmentsVersion: string | null;
   try {
     // A page at a time into the staging table, which moves rows into the cache in large sorted runs.
-    assignmentsVersion = await copyPages(context, SYNC_PHASES.assignments, client.readAssignments({}, signal), (rows) => writer.stageAssignments(target, rows), 1);
-    writer.moveStagedAssignments(target);
+    assignmentsVersion = await copyPages(
+      context,
+      SYNC_PHASES.assignments,
+      client.readAssignments({}, signal),
+      (rows, totalPages) => writer.stageAssignments(target, rows, rows.length * totalPages),
+      1,
+    );
+    await writer.moveStagedAssignments(target, signal, context.progress.read(SYNC_PHASES.savingAssignments));
   } finally {
     writer.discardStagedAssignments(target);
   }

@@ -1,3 +1,4 @@
+import { nextTurn } from '../../clock/next-turn';
 import type { GenerationLeases } from './generation-leases';
 import type { GenerationStore } from './generation-store';
 
@@ -7,8 +8,6 @@ import type { GenerationStore } from './generation-store';
  * while each chunk blocks the main process for under half a second.
  */
 const DELETE_CHUNK_ROWS = 50_000;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Deletes the rows of generations nobody reads or writes: those a finished sync replaced, and

@@ -7,6 +7,8 @@ import type { SyncProgress } from './sync-progress';
 export const SYNC_PHASES = {
   licenses: 'Licenses',
   assignments: 'Assignments',
+  /** A full sync's staged assignments, moved into the cache once read (AssignmentStaging). */
+  savingAssignments: 'Saving assignments',
   users: 'Users',
   appNames: 'App names',
 } as const;
@@ -43,18 +45,21 @@ export async function copyPages<T>(
   context: SyncReadContext,
   phase: string,
   read: PagedRead<T>,
-  write: (items: T[]) => void,
+  /** Gets the batch, and the read's number of pages as last told. */
+  write: (items: T[], totalPages: number) => void,
   batchRows = WRITE_BATCH_ROWS,
 ): Promise<string | null> {
   const progress = context.progress.read(phase);
   const batch: T[] = [];
+  let totalPages = 0;
   for await (const page of read) {
+    totalPages = page.totalPages;
     context.answered();
     for (const item of page.items) batch.push(item);
-    if (batch.length >= batchRows) write(batch.splice(0));
+    if (batch.length >= batchRows) write(batch.splice(0), totalPages);
     progress.page(page.totalPages, page.items.length);
   }
-  if (batch.length > 0) write(batch.splice(0));
+  if (batch.length > 0) write(batch.splice(0), totalPages);
   progress.end();
   return read.versionId;
 }

@@ -3,6 +3,7 @@ import type { SyncStatus } from '../../../preload/schemas/report-schemas';
 import type { AuditLog } from '../../audit/audit-log';
 import type { SignedInAdmin } from '../../auth/signed-in-admin';
 import type { Clock } from '../../clock/clock';
+import { nextTurn } from '../../clock/next-turn';
 import type { ScopeReader } from '../../directory/admin-scope';
 import { DomainError } from '../../errors/domain-error';
 import type { EventBus } from '../../events/event-bus';
@@ -192,7 +193,7 @@ export class SyncService {
    * new cache is already live (or the old one still is). A failure here is only logged.
    */
   private async tidyUp(serviceId: number): Promise<void> {
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
     try {
       await this.deps.cleanup.service(serviceId);
     } catch (error) {

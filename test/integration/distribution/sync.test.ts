@@ -100,8 +100,9 @@ describe('a full sync', () => {
     const running = progress.filter((p) => p.state === 'running' && p.phase !== 'Starting');
     expect(running.length).toBeGreaterThan(0);
     for (const p of running) expect(p.done).toBeLessThanOrEqual(p.total);
-    // 1 page of licenses, 24 of assignments, 3 of users, 1 lookup batch.
-    expect(progress.at(-1)).toMatchObject({ state: 'succeeded', done: 29, total: 29 });
+    // 1 page of licenses, 24 of assignments, 1 move of them into the cache, 3 of users, 1 lookup batch.
+    expect(progress.at(-1)).toMatchObject({ state: 'succeeded', done: 30, total: 30 });
+    expect(running.map((p) => p.phase)).toContain('Saving assignments · 1,200 rows');
     expect(running.map((p) => p.phase)).toContain('App names · 13 rows');
     expect(running.some((p) => /^Assignments · [\d,]+ rows$/.test(p.phase))).toBe(true);
   });

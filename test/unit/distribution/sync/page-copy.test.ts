@@ -38,8 +38,15 @@ describe('copying a paged read into the cache', () => {
   it('writes in batches of at least the batch size, then the rest, and keeps the first page’s versionId', async () => {
     const ctx = context();
     const written: number[][] = [];
-    const versionId = await copyPages(ctx, 'Assignments', pagedRead(7, 3), (rows) => written.push(rows), 5);
+    const told: number[] = [];
+    const write = (rows: number[], totalPages: number) => {
+      written.push(rows);
+      told.push(totalPages);
+    };
+    const versionId = await copyPages(ctx, 'Assignments', pagedRead(7, 3), write, 5);
     expect(written.map((rows) => rows.length)).toEqual([6, 6, 6, 3]);
+    // Each write is told the read's size, which the staging of a full sync splits its holders by.
+    expect(told).toEqual([7, 7, 7, 7]);
     expect(written.flat()).toEqual(Array.from({ length: 21 }, (_, i) => i));
     expect(versionId).toBe('v0');
     expect(ctx.answers).toBe(7);

@@ -126,7 +126,6 @@ function bareInsert(dataDir: string, serviceId: number): Measured {
 interface Measured {
   ms: number;
   rows: number;
-  peakRss?: number;
 }
 interface Round {
   fetch?: BenchSyncMeasure;

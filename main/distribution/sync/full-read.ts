@@ -25,7 +25,7 @@ export async function readWholeLocation(context: SyncReadContext): Promise<FullR
   const listed = await readAssetList(context);
   let assignmentsVersion: string | null;
   try {
-    // A page at a time into the staging table, which moves rows into the cache in large sorted runs.
+    // A page at a time into staging tables, one per range of holders, each moved into the cache in one sorted run.
     assignmentsVersion = await copyPages(
       context,
       SYNC_PHASES.assignments,

@@ -5,13 +5,22 @@ import type { CacheTarget } from './cache-page-writer';
 import type { ReadProgress } from './sync-progress';
 
 /**
- * Rows moved into the cache per transaction, about: a read of a million assignments is moved
- * in ten transactions of one range of holders each.
+ * Rows moved into the cache per transaction, about: a read of a million assignments is split
+ * in ten ranges of holders, each moved in one transaction.
  *
  * A move blocks the main process for a few tenths of a second; between moves it answers the
  * window again. Fewer, larger moves would cost less in all but block longer.
  */
 export const STAGED_MOVE_ROWS = 100_000;
+
+/**
+ * A range is moved while the read goes on once it holds this many rows. The ranges are cut
+ * from the first page's holders alone, so some come out larger than planned (of ten planned
+ * at 100,000, the largest held about 115,000); half again the plan leaves room for that, so
+ * a range is moved once, and still bounds a move when holders arrive in order and all land
+ * in the last range.
+ */
+export const EARLY_MOVE_ROWS = 1.5 * STAGED_MOVE_ROWS;
 
 interface Range {
   table: string;
@@ -44,8 +53,7 @@ interface Staged {
  * the one before. A move of one range writes only that range's part of the index: the same
  * rows took 3.8 s, in moves of 0.2–0.4 s.
  *
- * Ranges are moved once the read has ended, or earlier when one reaches STAGED_MOVE_ROWS
- * (holders that arrive sorted all land in the last range, and are then moved as they come).
+ * Ranges are moved once the read has ended, or earlier when one reaches EARLY_MOVE_ROWS.
  * The rows wait in SQLite's temporary file, not in JavaScript objects, so memory does not
  * grow with the size of the read. The temporary database goes with the process: a killed
  * sync leaves nothing of it behind.
@@ -53,8 +61,9 @@ interface Staged {
  * While any sync stages, the connection does not checkpoint its write-ahead log after each
  * commit; one checkpoint follows the last move. Each move rewrites its share of the indexes,
  * and copying those pages into the database file after every move cost a quarter of the
- * moves' time. The log grows meanwhile by every page each move writes, and is cut back to
- * JOURNAL_SIZE_LIMIT when the next write starts it over after that checkpoint.
+ * moves' time. The log grows meanwhile by every page the connection writes, the moves' above
+ * all, and is cut back to JOURNAL_SIZE_LIMIT when the next write starts it over after that
+ * checkpoint.
  */
 export class AssignmentStaging {
   private readonly staged = new Map<string, Staged>();
@@ -81,14 +90,14 @@ export class AssignmentStaging {
   }
 
   /**
-   * Appends one page; a range that reaches STAGED_MOVE_ROWS is moved. `expectedRows` is the
+   * Appends one page; a range that reaches EARLY_MOVE_ROWS is moved. `expectedRows` is the
    * size of the whole read as its first page tells it (pages times rows per page).
    */
   add(to: CacheTarget, rows: readonly Assignment[], expectedRows: number): void {
     const staged = this.staged.get(key(to)) ?? this.begin(to, rows, expectedRows);
     const touched = new Set<Range>();
     this.appendTx(to, staged, rows, touched);
-    for (const range of touched) if (range.rows >= STAGED_MOVE_ROWS) this.move(to, range);
+    for (const range of touched) if (range.rows >= EARLY_MOVE_ROWS) this.move(to, range);
   }
 
   /**
@@ -98,12 +107,12 @@ export class AssignmentStaging {
    */
   async finish(to: CacheTarget, signal: AbortSignal, progress: ReadProgress): Promise<void> {
     const ranges = (this.staged.get(key(to))?.ranges ?? []).filter((range): range is Range => range !== undefined && range.rows > 0);
-    for (const range of ranges) {
+    for (const [index, range] of ranges.entries()) {
+      if (index > 0) await nextTurn();
       signal.throwIfAborted();
       const rows = range.rows;
       this.move(to, range);
       progress.page(ranges.length, rows);
-      await nextTurn();
     }
     progress.end();
     this.end(to);
@@ -117,8 +126,9 @@ export class AssignmentStaging {
   private begin(to: CacheTarget, firstPage: readonly Assignment[], expectedRows: number): Staged {
     if (this.staged.size === 0) this.db.pragma('wal_autocheckpoint = 0');
     const count = Math.max(1, Math.round(expectedRows / STAGED_MOVE_ROWS));
-    // JavaScript orders text as SQLite does except past U+FFFF, where a range is then not quite
-    // one stretch of the index: a little more to write, nothing wrong.
+    // JavaScript orders text as SQLite does except past U+FFFF, and serial numbers are indexed
+    // without case: there a range is not quite one stretch of the index, which costs a little
+    // more to write and nothing else.
     const holders = firstPage.map(holder).sort();
     const bounds = holders.length === 0 ? [] : Array.from({ length: count - 1 }, (_, i) => holders[Math.floor(((i + 1) * holders.length) / count)]!);
     const staged: Staged = { bounds, ranges: [] };

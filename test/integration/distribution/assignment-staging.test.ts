@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import type { Assignment } from '../../../main/apple/model/assignment';
 import { JOURNAL_SIZE_LIMIT, openDatabase } from '../../../main/db/open-database';
-import { AssignmentStaging, STAGED_MOVE_ROWS } from '../../../main/distribution/sync/assignment-staging';
+import { AssignmentStaging, EARLY_MOVE_ROWS, STAGED_MOVE_ROWS } from '../../../main/distribution/sync/assignment-staging';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -75,18 +75,23 @@ describe('a full sync’s assignments on their way into the cache', () => {
     db.close();
   });
 
-  it('move a range as soon as it holds a move’s rows, and checkpoint the log only after the last move', async () => {
+  it('move a range during the read once it outgrows its plan by half, and checkpoint the log only after the last move', async () => {
     const { db, file } = database();
     db.pragma('wal_checkpoint(TRUNCATE)');
     const fileSizeBefore = statSync(file).size;
     const staging = new AssignmentStaging(db);
     const target = { serviceId: 1, generation: 4 };
     const cached = db.prepare('SELECT count(*) FROM cached_assignments WHERE service_id = 1 AND generation = 4').pluck();
-    // Holders in order: the first page's split puts nearly every later row in the last range.
+    // Holders in order: the first page's split in three puts every later user in the last range.
     const rows = 3 * STAGED_MOVE_ROWS;
-    const pages = STAGED_MOVE_ROWS / 1000 + 3;
-    for (let p = 0; p < pages; p++) staging.add(target, page(p * 1000, 1000, (n) => n), rows);
-    expect(cached.get()).toBeGreaterThanOrEqual(STAGED_MOVE_ROWS);
+    const pages = EARLY_MOVE_ROWS / 1000 + 6;
+    const first = page(0, 1000, (n) => n);
+    const lastRangeStarts = first.map((r) => r.clientUserId ?? r.serialNumber!).sort()[666]!;
+    for (let p = 0; p < pages; p++) staging.add(target, p === 0 ? first : page(p * 1000, 1000, (n) => n), rows);
+    // That range alone was moved, once, when it passed EARLY_MOVE_ROWS.
+    expect(cached.get()).toBeGreaterThanOrEqual(EARLY_MOVE_ROWS);
+    expect(cached.get()).toBeLessThan(EARLY_MOVE_ROWS + 1000);
+    expect(db.prepare('SELECT count(*) FROM cached_assignments WHERE coalesce(client_user_id, serial_number) < ?').pluck().get(lastRangeStarts)).toBe(0);
     // A move of 100,000 rows is far past the log's checkpoint size, yet nothing reached the database file.
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(1000 * 4096);
     expect(statSync(file).size).toBe(fileSizeBefore);
@@ -126,6 +131,65 @@ describe('a full sync’s assignments on their way into the cache', () => {
     staging.discard(target);
     expect(stagingTables(db)).toBe(0);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    db.close();
+  });
+
+  it('keep two syncs apart when one begins and ends while the other is between moves', async () => {
+    const { db } = database();
+    const staging = new AssignmentStaging(db);
+    const a = { serviceId: 1, generation: 4 };
+    const b = { serviceId: 2, generation: 7 };
+    for (let start = 0; start < 3000; start += 1000) staging.add(a, page(start, 1000, (n) => (n * 7) % 3000), 3 * STAGED_MOVE_ROWS);
+    let bFinished: Promise<void> | null = null;
+    let checkpointsWhileAMoves: unknown = null;
+    const progress = {
+      page: () => {
+        if (bFinished) return;
+        staging.add(b, page(0, 700, (n) => n), 700);
+        bFinished = staging.finish(b, ...running);
+        checkpointsWhileAMoves = db.pragma('wal_autocheckpoint', { simple: true });
+      },
+      end: () => undefined,
+    };
+
+    await staging.finish(a, new AbortController().signal, progress);
+    await bFinished;
+    // B ended first, but A still had ranges to move: checkpoints came back only after A's last.
+    expect(checkpointsWhileAMoves).toBe(0);
+    const counts = db.prepare('SELECT service_id, generation, count(*) AS n FROM cached_assignments GROUP BY service_id, generation ORDER BY service_id').all();
+    expect(counts).toEqual([
+      { service_id: 1, generation: 4, n: 3000 },
+      { service_id: 2, generation: 7, n: 700 },
+    ]);
+    expect(stagingTables(db)).toBe(0);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    db.close();
+  });
+
+  it('take reads of any shape: none at all, one holder only, a first page of one row', async () => {
+    const { db } = database();
+    const staging = new AssignmentStaging(db);
+    const count = db.prepare('SELECT count(*) FROM cached_assignments WHERE service_id = ? AND generation = ?').pluck();
+    const ended: string[] = [];
+    const progress = { page: () => undefined, end: () => void ended.push('end') };
+
+    // An empty read never stages a page.
+    await staging.finish({ serviceId: 1, generation: 1 }, new AbortController().signal, progress);
+    expect(ended).toEqual(['end']);
+
+    // One holder for every row, in a read announced at three moves.
+    const one = { serviceId: 1, generation: 2 };
+    for (let start = 0; start < 2000; start += 1000) staging.add(one, page(start, 1000, () => 5), 3 * STAGED_MOVE_ROWS);
+    await staging.finish(one, ...running);
+    expect(count.get(1, 2)).toBe(2000);
+
+    // A first page of one row, then more, in a read whose size was announced as nothing.
+    const tiny = { serviceId: 2, generation: 3 };
+    staging.add(tiny, page(0, 1, (n) => n), 0);
+    staging.add(tiny, page(1, 999, (n) => 1000 - n), 0);
+    await staging.finish(tiny, ...running);
+    expect(count.get(2, 3)).toBe(1000);
+    expect(stagingTables(db)).toBe(0);
     db.close();
   });
 

@@ -87,6 +87,22 @@ describe('a sync that cannot finish leaves the previous cache whole', () => {
     expect(world.app.logged).toEqual([]);
   });
 
+  it('the admin cancelling it while the assignments are being saved', async () => {
+    const { world, good, syncedAt } = await syncedWorld();
+    let jobId = '';
+    world.app.bus.subscribe((name, payload) => {
+      const progress = payload as { jobId?: string; phase?: string };
+      if (name === 'jobs.progress' && progress.phase?.startsWith('Saving assignments')) void world.root.ok('jobs.cancel', { jobId });
+    });
+    const started = await world.root.ok('sync.start', { serviceId: world.service.id });
+    jobId = started.id;
+    expect(await jobEnd(world.app, jobId)).toMatchObject({ state: 'cancelled', message: SYNC_CANCELLED_MESSAGE });
+
+    await expectPreviousCacheKept(world, good, syncedAt);
+    await vi.waitFor(() => expect(world.leftovers()).toBe(0));
+    expect(world.app.logged).toEqual([]);
+  });
+
   it('the token being revoked midway: TOKEN_REVOKED, and the token is marked revoked', async () => {
     const { world, good, syncedAt } = await syncedWorld();
     world.requests.onRequest((url) => {

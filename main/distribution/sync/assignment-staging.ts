@@ -51,7 +51,7 @@ interface Staged {
  * touched nearly every page of that index, so the ten moves of a million rows wrote the index
  * ten times over, each time larger: 6.6–9.4 s in the sync benchmark, each move slower than
  * the one before. A move of one range writes only that range's part of the index: the same
- * rows took 3.8 s, in moves of 0.2–0.4 s.
+ * rows took 3.8–4.8 s, in moves of 0.2–0.4 s.
  *
  * Ranges are moved once the read has ended, or earlier when one reaches EARLY_MOVE_ROWS.
  * The rows wait in SQLite's temporary file, not in JavaScript objects, so memory does not

@@ -27,8 +27,10 @@ export HOME="$scratch/home" XDG_RUNTIME_DIR="$scratch/runtime"
 # The unlocking daemon claims org.freedesktop.secrets on the bus a moment after it returns. A
 # client arriving before that makes D-Bus start a second daemon whose keyring may be locked
 # ("unlock prompt was dismissed"), so wait, without asking for the service itself, until the
-# name is owned and its default collection is unlocked.
-exec dbus-run-session -- sh -c '
+# name is owned and its default collection is unlocked. Not exec'd: the trap above removes the
+# throwaway HOME once the session ends (an exec would drop the trap, leaving two folders in /tmp
+# per `npm test`).
+dbus-run-session -- sh -c '
   echo unlock | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 1
   bus_says() { dbus-send --session --print-reply "$@" 2>/dev/null; }
   tries=0

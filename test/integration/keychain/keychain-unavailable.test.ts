@@ -1,14 +1,16 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { KeychainUnavailableError } from '../../../main/keychain/keychain-unavailable-error';
 import { createOsSecretStore, probeSecretStore } from '../../../main/keychain/os-secret-store';
 
 // This file runs in its own process (vitest forks per file), so cutting the session bus off
 // here does not affect the other keychain tests.
 delete process.env.DBUS_SESSION_BUS_ADDRESS;
-process.env.XDG_RUNTIME_DIR = mkdtempSync(join(tmpdir(), 'md-no-bus-'));
+const emptyRuntimeDir = mkdtempSync(join(tmpdir(), 'md-no-bus-'));
+process.env.XDG_RUNTIME_DIR = emptyRuntimeDir;
+afterAll(() => rmSync(emptyRuntimeDir, { recursive: true, force: true }));
 
 describe.runIf(process.platform === 'linux')('without a Secret Service', () => {
   it('refuses to store a secret, with a message saying what is missing', async () => {

@@ -1,13 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { writeCsv } from '../../../main/distribution/report/csv-writer';
 import { saveDialogDestination } from '../../../main/export/save-dialog-destination';
+import { useTempDirs } from '../../support/temp-dir';
+
+const tempDir = useTempDirs();
 
 describe('desktop export through the save dialog', () => {
   it('writes to the file the admin chose and says where', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'md-export-')), 'mine.csv');
+    const path = join(tempDir(), 'mine.csv');
     const showSaveDialog = vi.fn(async () => ({ canceled: false, filePath: path }));
     const target = (await saveDialogDestination(showSaveDialog, '/Users/ada/Documents')('licenses.csv'))!;
     expect(showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: '/Users/ada/Documents/licenses.csv' }));
@@ -22,7 +24,7 @@ describe('desktop export through the save dialog', () => {
   });
 
   it('removes a half-written file', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'md-export-')), 'half.csv');
+    const path = join(tempDir(), 'half.csv');
     const target = (await saveDialogDestination(async () => ({ canceled: false, filePath: path }), '/tmp')('x.csv'))!;
     target.stream.end('partial');
     await new Promise((resolve) => target.stream.on('finish', resolve));

@@ -39,7 +39,11 @@ function database(): { db: Database.Database; file: string } {
 /** What a sync that is not cancelled gives finish: its signal, and progress that goes nowhere. */
 const running = [new AbortController().signal, { page: () => undefined, end: () => undefined }] as const;
 
-const stagingTables = (db: Database.Database) => db.prepare("SELECT count(*) FROM temp.sqlite_master WHERE name LIKE 'staged_assignments%'").pluck().get();
+/** Every sync has ended: no staging table is left, and the connection checkpoints again. */
+function expectNothingStaged(db: Database.Database): void {
+  expect(db.prepare("SELECT count(*) FROM temp.sqlite_master WHERE name LIKE 'staged_assignments%'").pluck().get()).toBe(0);
+  expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+}
 
 describe('a full sync’s assignments on their way into the cache', () => {
   it('wait until the read has ended, then move one range of holders per transaction, each sorted by app', async () => {
@@ -71,7 +75,7 @@ describe('a full sync’s assignments on their way into the cache', () => {
     // ...and each of one range of users: every user of the first sorts before every user of the second.
     const users = runs.map((run) => run.flatMap((r) => (r.user ? [r.user] : [])).sort());
     expect(users[0]!.at(-1)! < users[1]![0]!).toBe(true);
-    expect(stagingTables(db)).toBe(0);
+    expectNothingStaged(db);
     db.close();
   });
 
@@ -129,8 +133,7 @@ describe('a full sync’s assignments on their way into the cache', () => {
     expect(moves[0]![1]).toBeGreaterThan(500);
     expect(moves[0]![1]).toBeLessThan(1500);
     staging.discard(target);
-    expect(stagingTables(db)).toBe(0);
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expectNothingStaged(db);
     db.close();
   });
 
@@ -161,8 +164,7 @@ describe('a full sync’s assignments on their way into the cache', () => {
       { service_id: 1, generation: 4, n: 3000 },
       { service_id: 2, generation: 7, n: 700 },
     ]);
-    expect(stagingTables(db)).toBe(0);
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expectNothingStaged(db);
     db.close();
   });
 
@@ -189,7 +191,7 @@ describe('a full sync’s assignments on their way into the cache', () => {
     staging.add(tiny, page(1, 999, (n) => 1000 - n), 0);
     await staging.finish(tiny, ...running);
     expect(count.get(2, 3)).toBe(1000);
-    expect(stagingTables(db)).toBe(0);
+    expectNothingStaged(db);
     db.close();
   });
 
@@ -202,9 +204,8 @@ describe('a full sync’s assignments on their way into the cache', () => {
     // The other sync still stages: checkpoints stay deferred until it ends too.
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await staging.finish({ serviceId: 2, generation: 9 }, ...running);
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect(db.prepare('SELECT service_id, count(*) AS n FROM cached_assignments GROUP BY service_id').all()).toEqual([{ service_id: 2, n: 300 }]);
-    expect(stagingTables(db)).toBe(0);
+    expectNothingStaged(db);
     db.close();
   });
 });

@@ -17,6 +17,7 @@ import type { VppUser } from '../main/apple/model/vpp-user';
 import { openDatabase } from '../main/db/open-database';
 import { openReadConnection } from '../main/db/open-read-connection';
 import { writeCsv, type CsvValue } from '../main/distribution/report/csv-writer';
+import type { HolderScope } from '../main/distribution/report/holder-scope';
 import { ReportStore, type AppleUserFilter, type LicenseFilter } from '../main/distribution/report/report-store';
 import { CachePageWriter } from '../main/distribution/sync/cache-page-writer';
 import { WRITE_BATCH_ROWS } from '../main/distribution/sync/page-copy';
@@ -76,6 +77,9 @@ const store = new ReportStore(db);
 const exportDb = openReadConnection(file);
 const exportStore = new ReportStore(exportDb);
 
+/** A direct admin of the district at the district: everyone, the unmatched included. */
+const everybody: HolderScope = { groupIds: [1], everyone: true, unmatchedServiceIds: [1] };
+
 const licenseBase: LicenseFilter = {
   serviceIds: [1],
   search: '',
@@ -88,7 +92,7 @@ const licenseBase: LicenseFilter = {
   offset: 0,
   limit: 100,
 };
-const userBase: AppleUserFilter = { serviceIds: [1], search: '', status: null, sort: 'name', direction: 'asc', offset: 0, limit: 100 };
+const userBase: AppleUserFilter = { serviceIds: [1], holders: everybody, search: '', status: null, sort: 'name', direction: 'asc', offset: 0, limit: 100 };
 
 /** 100 filters an admin might set: types, platforms, low availability, searches, sorts, deep windows. */
 function variedQueries(): (() => unknown)[] {
@@ -147,7 +151,7 @@ describe(`report over ${ASSIGNMENTS.toLocaleString()} assignments and ${USERS.to
       const start = performance.now();
       const csvFile = join(dir, 'assignments.csv');
       function* rows(): Generator<CsvValue[]> {
-        for (let i = 0; i < TITLES; i++) yield* exportStore.eachAssignment({ serviceId: 1, adamId: String(361_000_000 + i), pricing: 'STDQ' });
+        for (let i = 0; i < TITLES; i++) yield* exportStore.eachAssignment({ serviceId: 1, adamId: String(361_000_000 + i), pricing: 'STDQ', holders: everybody });
       }
       const count = await writeCsv(createWriteStream(csvFile), ['User', 'Email', 'Client user ID', 'Device', 'Serial number', 'Group'], rows());
       const exported = performance.now() - start;

@@ -47,6 +47,7 @@ import type { DemoControl } from './demo/app-host';
 import { demoHandlers } from './demo/demo-handlers';
 import { diagnosticsHandlers, diagnosticsSource, type DiagnosticsFile } from './diagnostics/diagnostics-handlers';
 import { tokenFileHandlers, type PendingTokenFilePort } from './distribution/token-file-handlers';
+import { HolderScopeStore } from './distribution/report/holder-scope-store';
 import { ReportScope } from './distribution/report/report-scope';
 import { reportHandlers } from './distribution/report/report-handlers';
 import { ReportService } from './distribution/report/report-service';
@@ -167,7 +168,7 @@ export function createApp(config: AppConfig): App {
 
   const downloads = new DownloadStore(config.dataDir, clock);
   const report = new ReportService(
-    new ReportScope(scopes, services),
+    new ReportScope(scopes, services, new HolderScopeStore(db)),
     new ReportStore(db),
     new ReportStore(exportDb),
     config.exportDestination ?? downloads.destination,

@@ -214,8 +214,8 @@ export const channels = {
 
   /** Managed Distribution Report, Licenses tab: one window, filtered and sorted by SQLite. */
   'report.licenses': channel('admin', LicenseQuery, page(LicenseRow)),
-  /** Who holds the licenses of one app or book. */
-  'report.assignments': channel('admin', AssignmentQuery, page(AssignmentRow)),
+  /** Who holds the licenses of one app or book, among the people the admin sees at this level; `outside` counts the licenses others hold. */
+  'report.assignments': channel('admin', AssignmentQuery, page(AssignmentRow).extend({ outside: z.number().int() })),
   /** Managed Distribution Report, Users tab. */
   'report.users': channel('admin', AppleUserQuery, page(AppleUserRow)),
   /** Writes the current view as CSV to a file the admin chooses (desktop) or answers a download link (browser). */

@@ -24,6 +24,10 @@ export class GroupTree {
     }
   }
 
+  allIds(): number[] {
+    return [...this.parent.keys()];
+  }
+
   has(id: number): boolean {
     return this.parent.has(id);
   }

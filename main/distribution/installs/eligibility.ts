@@ -10,12 +10,13 @@ export type ReasonCode =
   | 'no-associated-user'
   | 'user-not-associated'
   | 'not-enough-licenses'
+  | 'owner-outside-level'
   | 'license-only-macos'
   | 'not-enrolled'
   | 'will-ask-user'
   | 'already-assigned';
 
-const REFUSALS: ReadonlySet<ReasonCode> = new Set(['os-too-old', 'platform-not-supported', 'not-device-assignable', 'no-associated-user', 'user-not-associated', 'not-enough-licenses']);
+const REFUSALS: ReadonlySet<ReasonCode> = new Set(['owner-outside-level', 'os-too-old', 'platform-not-supported', 'not-device-assignable', 'no-associated-user', 'user-not-associated', 'not-enough-licenses']);
 
 export const isRefusal = (code: ReasonCode) => REFUSALS.has(code);
 
@@ -30,6 +31,11 @@ export interface Candidate {
   udid: string | null;
   /** The directory user the device belongs to; an admin's device has none. */
   user: { id: number; name: string; clientUserId: string; appleStatus: string | null } | null;
+  /**
+   * It belongs to a user who is not at or below the level: any license on it would be that
+   * person's, so it is refused here and the person is not named.
+   */
+  ownerOutsideLevel: boolean;
 }
 
 /** The app as the offline cache knows it at this service. */
@@ -105,6 +111,7 @@ export function decideEligibility(candidates: readonly Candidate[], app: AppFact
 
 function refusalOrHolder(candidate: Candidate, app: AppFacts, kind: AssignmentKind): Verdict {
   const refuse = (code: ReasonCode): Verdict => ({ candidate, holder: null, reasons: [code], licensed: false, command: false });
+  if (candidate.ownerOutsideLevel) return refuse('owner-outside-level');
   if (osTooOld(candidate.platform, candidate.osVersion)) return refuse('os-too-old');
   if (!platformSupported(app.platforms, candidate.platform)) return refuse('platform-not-supported');
   if (kind === 'device') {
@@ -148,6 +155,8 @@ export function reasonMessage(code: ReasonCode): string {
       return 'No user is associated with this device; associate one or assign to the device.';
     case 'user-not-associated':
       return 'Its user has not joined Apple’s managed distribution yet; invite them first.';
+    case 'owner-outside-level':
+      return 'It belongs to someone who is not at or below this level; an admin of theirs installs apps on it.';
     case 'not-enough-licenses':
       return 'Not enough licenses are available; buy more or free some.';
     case 'license-only-macos':

@@ -128,10 +128,11 @@ export class InstallService {
     return { run: view, rows };
   }
 
-  /** The newest runs of these services, for the report. */
+  /** The newest runs of these services made at this level or below it (a run above it reached other groups' devices), for the report. */
   runs(admin: SignedInAdmin, groupId: number, serviceIds: readonly number[]): z.output<typeof InstallRunView>[] {
-    this.scopes.of(admin.id).requireGroup(groupId);
-    return this.store.recentRuns(serviceIds, 20).map((run) => {
+    const scope = this.scopes.of(admin.id);
+    scope.requireGroup(groupId);
+    return this.store.recentRuns(serviceIds, scope.tree.subtreeOf(groupId), 20).map((run) => {
       const counts = JSON.parse(run.counts) as Record<string, number>;
       const sum = (test: (license: string, command: string) => boolean) =>
         Object.entries(counts).reduce((total, [key, n]) => {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { SUBTREE_CTE } from '../../directory/subtree-sql';
+import { SUBTREE_CTE, USERS_IN_SUBTREE_CTE } from '../../directory/subtree-sql';
 import type { Platform } from '../../directory/device-store';
 import type { AppFacts, AssignmentKind, Candidate } from './eligibility';
 
@@ -56,6 +56,7 @@ export interface NewItem {
 const CANDIDATE_SELECT = `
   d.id AS deviceId, d.serial_number AS serialNumber, d.name AS deviceName, d.platform, d.os_version AS osVersion,
   d.supervised, d.udid, u.id AS userId, u.name AS userName, u.client_user_id AS clientUserId,
+  (u.id IS NULL OR u.id IN (SELECT id FROM scoped_users)) AS ownerAtLevel,
   (SELECT au.status FROM cached_apple_users au JOIN sync_state st ON st.service_id = au.service_id AND st.live_generation = au.generation
     WHERE au.service_id = @serviceId AND au.client_user_id = u.client_user_id) AS appleStatus
   FROM devices d LEFT JOIN users u ON u.id = d.user_id`;
@@ -72,6 +73,7 @@ interface CandidateRow {
   userName: string | null;
   clientUserId: string | null;
   appleStatus: string | null;
+  ownerAtLevel: 0 | 1;
 }
 
 const toCandidate = (r: CandidateRow): Candidate => ({
@@ -82,7 +84,9 @@ const toCandidate = (r: CandidateRow): Candidate => ({
   osVersion: r.osVersion,
   supervised: r.supervised === 1,
   udid: r.udid,
-  user: r.userId !== null && r.clientUserId !== null ? { id: r.userId, name: r.userName ?? '', clientUserId: r.clientUserId, appleStatus: r.appleStatus } : null,
+  // Whose device it is stays unsaid when that person is not at or below the level.
+  user: r.ownerAtLevel === 1 && r.userId !== null && r.clientUserId !== null ? { id: r.userId, name: r.userName ?? '', clientUserId: r.clientUserId, appleStatus: r.appleStatus } : null,
+  ownerOutsideLevel: r.ownerAtLevel === 0,
 });
 
 const ITEM_SELECT = `id, device_id AS deviceId, user_id AS userId, serial_number AS serialNumber, client_user_id AS clientUserId, udid,
@@ -99,7 +103,7 @@ export class InstallStore {
   /** Devices whose home group is at or below the group, in a stable order. */
   devicesAtOrBelow(serviceId: number, groupId: number): Candidate[] {
     return (
-      this.db.prepare(`WITH RECURSIVE ${SUBTREE_CTE} SELECT ${CANDIDATE_SELECT} WHERE d.home_group_id IN (SELECT id FROM subtree) ORDER BY d.id`).all({ serviceId, groupId }) as CandidateRow[]
+      this.db.prepare(`WITH RECURSIVE ${SUBTREE_CTE}, ${USERS_IN_SUBTREE_CTE} SELECT ${CANDIDATE_SELECT} WHERE d.home_group_id IN (SELECT id FROM subtree) ORDER BY d.id`).all({ serviceId, groupId }) as CandidateRow[]
     ).map(toCandidate);
   }
 
@@ -108,7 +112,7 @@ export class InstallStore {
     return (
       this.db
         .prepare(
-          `WITH RECURSIVE ${SUBTREE_CTE} SELECT ${CANDIDATE_SELECT}
+          `WITH RECURSIVE ${SUBTREE_CTE}, ${USERS_IN_SUBTREE_CTE} SELECT ${CANDIDATE_SELECT}
            WHERE d.home_group_id IN (SELECT id FROM subtree)
              AND (d.id IN (SELECT value FROM json_each(@devices)) OR d.user_id IN (SELECT value FROM json_each(@users)))
            ORDER BY d.id`,
@@ -165,17 +169,18 @@ export class InstallStore {
     return (this.db.prepare(`SELECT ${RUN_SELECT} FROM install_runs r WHERE r.id = ?`).get(runId) as InstallRun | undefined) ?? null;
   }
 
-  /** The newest runs, with item counts keyed "license/command" as JSON. */
-  recentRuns(serviceIds: readonly number[], limit: number): (InstallRun & { adminName: string | null; appName: string | null; counts: string })[] {
+  /** The newest runs of these services made at these groups, with item counts keyed "license/command" as JSON. */
+  recentRuns(serviceIds: readonly number[], groupIds: readonly number[], limit: number): (InstallRun & { adminName: string | null; appName: string | null; counts: string })[] {
     return this.db
       .prepare(
         `SELECT ${RUN_SELECT}, a.name AS adminName, m.name AS appName,
            (SELECT json_group_object(k, n) FROM (SELECT license_state || '/' || coalesce(command_state, '-') AS k, count(*) AS n
               FROM install_items i WHERE i.run_id = r.id GROUP BY k)) AS counts
          FROM install_runs r LEFT JOIN admins a ON a.id = r.admin_id LEFT JOIN app_metadata m ON m.adam_id = r.adam_id
-         WHERE r.service_id IN (SELECT value FROM json_each(?)) ORDER BY r.created_at DESC LIMIT ?`,
+         WHERE r.service_id IN (SELECT value FROM json_each(?)) AND r.group_id IN (SELECT value FROM json_each(?))
+         ORDER BY r.created_at DESC LIMIT ?`,
       )
-      .all(JSON.stringify(serviceIds), limit) as (InstallRun & { adminName: string | null; appName: string | null; counts: string })[];
+      .all(JSON.stringify(serviceIds), JSON.stringify(groupIds), limit) as (InstallRun & { adminName: string | null; appName: string | null; counts: string })[];
   }
 
   /** Items with the device and user names the result table shows. */

@@ -1,6 +1,15 @@
 import type { SignedInAdmin } from '../../auth/signed-in-admin';
 import type { ScopeReader } from '../../directory/admin-scope';
-import type { ServiceStore } from '../service-store';
+import { DomainError } from '../../errors/domain-error';
+import type { ServiceRecord, ServiceStore } from '../service-store';
+import type { HolderScope } from './holder-scope';
+import type { HolderScopeStore } from './holder-scope-store';
+
+/** The services a report covers at one level, and whose records it may show of them. */
+export interface ReportView {
+  serviceIds: number[];
+  holders: HolderScope;
+}
 
 /**
  * The services a report covers at one level: those kept at the level, above it (their
@@ -11,13 +20,40 @@ export class ReportScope {
   constructor(
     private readonly scopes: ScopeReader,
     private readonly services: ServiceStore,
+    private readonly holderStore: HolderScopeStore,
   ) {}
 
   serviceIds(admin: SignedInAdmin, groupId: number, requested: readonly number[] | null): number[] {
+    return this.covered(admin, groupId, requested).services.map((s) => s.id);
+  }
+
+  /** The services, and whose licenses and Apple records of them the admin sees at this level (see HolderScope). */
+  view(admin: SignedInAdmin, groupId: number, requested: readonly number[] | null): ReportView {
+    const { services, subtree, directGroupIds, allGroupIds } = this.covered(admin, groupId, requested);
+    const below = new Set(subtree);
+    return {
+      serviceIds: services.map((s) => s.id),
+      holders: {
+        groupIds: subtree,
+        everyone: this.holderStore.noneIn(allGroupIds.filter((id) => !below.has(id))),
+        unmatchedServiceIds: services.filter((s) => directGroupIds.includes(s.groupId) && below.has(s.groupId)).map((s) => s.id),
+      },
+    };
+  }
+
+  /** The view of one service of the report; refused when the service is not part of it. */
+  serviceView(admin: SignedInAdmin, groupId: number, serviceId: number): ReportView {
+    const view = this.view(admin, groupId, null);
+    if (!view.serviceIds.includes(serviceId)) throw new DomainError('FORBIDDEN', 'That service is not part of the report at this level.');
+    return view;
+  }
+
+  private covered(admin: SignedInAdmin, groupId: number, requested: readonly number[] | null) {
     const scope = this.scopes.of(admin.id);
     scope.requireGroup(groupId);
-    const groups = new Set([...scope.tree.ancestorsOf(groupId), ...scope.tree.subtreeOf(groupId)]);
-    const ids = this.services.inGroups([...groups]).map((s) => s.id);
-    return requested ? ids.filter((id) => requested.includes(id)) : ids;
+    const subtree = scope.tree.subtreeOf(groupId);
+    const groups = new Set([...scope.tree.ancestorsOf(groupId), ...subtree]);
+    const services: ServiceRecord[] = this.services.inGroups([...groups]).filter((s) => !requested || requested.includes(s.id));
+    return { services, subtree, directGroupIds: scope.directGroupIds, allGroupIds: scope.tree.allIds() };
   }
 }

@@ -67,12 +67,12 @@ export class ReportService {
   }
 
   assignments(admin: SignedInAdmin, query: AssignmentQueryInput) {
-    this.requireService(admin, query.groupId, query.serviceId);
-    return this.store.assignments(query);
+    const { holders } = this.scope.serviceView(admin, query.groupId, query.serviceId);
+    return this.store.assignments({ ...query, holders });
   }
 
   appleUsers(admin: SignedInAdmin, query: AppleUserQueryInput) {
-    return this.store.appleUsers({ ...query, serviceIds: this.scope.serviceIds(admin, query.groupId, query.serviceIds) });
+    return this.store.appleUsers({ ...query, ...this.scope.view(admin, query.groupId, query.serviceIds) });
   }
 
   /** Streams the whole current view (every row, not only the window shown) as CSV. */
@@ -84,13 +84,12 @@ export class ReportService {
       header = licenseColumns;
       rows = mapRows(this.exportStore.eachLicense({ ...report.query, serviceIds }), licenseCsv);
     } else if (report.kind === 'users') {
-      const serviceIds = this.scope.serviceIds(admin, report.query.groupId, report.query.serviceIds);
       header = userColumns;
-      rows = mapRows(this.exportStore.eachAppleUser({ ...report.query, serviceIds }), userCsv);
+      rows = mapRows(this.exportStore.eachAppleUser({ ...report.query, ...this.scope.view(admin, report.query.groupId, report.query.serviceIds) }), userCsv);
     } else {
-      this.requireService(admin, report.query.groupId, report.query.serviceId);
+      const { holders } = this.scope.serviceView(admin, report.query.groupId, report.query.serviceId);
       header = assignmentColumns;
-      rows = this.exportStore.eachAssignment(report.query);
+      rows = this.exportStore.eachAssignment({ ...report.query, holders });
     }
 
     const day = this.clock.now().toISOString().slice(0, 10);
@@ -106,11 +105,5 @@ export class ReportService {
     const done = await target.finish();
     this.audit.record(admin.id, 'report.export', `report:${report.kind}`, { rows: count, savedTo: done.savedTo });
     return { ...done, rows: count };
-  }
-
-  private requireService(admin: SignedInAdmin, groupId: number, serviceId: number): void {
-    if (!this.scope.serviceIds(admin, groupId, null).includes(serviceId)) {
-      throw new DomainError('FORBIDDEN', 'That service is not part of the report at this level.');
-    }
   }
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { containsPattern } from '../../directory/subtree-sql';
+import { appleUserKept, assignmentKept, holderFilter, readsScope, SCOPED_PEOPLE_CTE, scopeGroupsParam, type HolderFilter, type HolderScope } from './holder-scope';
 
 export interface LicenseFilter {
   serviceIds: number[];
@@ -16,6 +17,7 @@ export interface LicenseFilter {
 
 export interface AppleUserFilter {
   serviceIds: number[];
+  holders: HolderScope;
   search: string;
   status: 'Registered' | 'Associated' | 'Retired' | 'Deleted' | null;
   sort: 'name' | 'email' | 'status' | 'licenses';
@@ -26,6 +28,7 @@ export interface AppleUserFilter {
 
 export interface AssignmentFilter {
   serviceId: number;
+  holders: HolderScope;
   adamId: string;
   pricing: string;
   offset: number;
@@ -70,10 +73,17 @@ const USER_SORT: Record<AppleUserFilter['sort'], { key: string; collate: string;
 /** The name index also carries the search text: a search is one pass over it. */
 const SEARCH_INDEX = USER_SORT.name.index;
 
-/** The Apple users of the live generation of service number `i` that the filter keeps. */
-function userMatch(i: number, search: boolean, of = ''): string {
-  const kept = `${of}service_id = @service${i} AND ${of}generation = @generation${i} AND (@status IS NULL OR ${of}status = @status)`;
+/** The Apple users of the live generation of service number `i` that the filter and the holder scope keep. */
+function userMatch(i: number, search: boolean, holder: HolderFilter, of: string): string {
+  const scoped = holder === 'all' ? '' : ` AND ${appleUserKept(holder, `${of}client_user_id`)}`;
+  const kept = `${of}service_id = @service${i} AND ${of}generation = @generation${i} AND (@status IS NULL OR ${of}status = @status)${scoped}`;
   return search ? `${kept} AND (${of}search_text LIKE @pattern ESCAPE '\\' OR ${of}client_user_id = @search)` : kept;
+}
+
+/** The WITH clause a statement needs for these filters, before its own CTEs (`more`). */
+function withClause(filters: readonly HolderFilter[], ...more: string[]): string {
+  const ctes = [...(filters.some(readsScope) ? [SCOPED_PEOPLE_CTE] : []), ...more];
+  return ctes.length > 0 ? `WITH ${ctes.join(', ')} ` : '';
 }
 
 export interface LicenseRecord {
@@ -147,9 +157,13 @@ export class ReportStore {
     for (const row of this.licenseRows(filter).iterate({ ...this.licenseParams(filter), limit: -1, offset: 0 })) yield toLicense(row as LicenseRow);
   }
 
-  assignments(filter: AssignmentFilter): { total: number; rows: AssignmentRecord[] } {
-    const rows = this.assignmentRows('objects').all(filter) as AssignmentRecord[];
-    return { total: this.assignmentCount(filter), rows };
+  /** One window of an asset's holders the scope shows; `outside` counts the licenses of the asset held by others. */
+  assignments(filter: AssignmentFilter): { total: number; rows: AssignmentRecord[]; outside: number } {
+    const holder = holderFilter(filter.holders, filter.serviceId);
+    const params = assignmentParams(filter);
+    const rows = this.assignmentRows('objects', holder).all({ ...params, limit: filter.limit, offset: filter.offset }) as AssignmentRecord[];
+    const total = this.assignmentCount(params, holder);
+    return { total, rows, outside: holder === 'all' ? 0 : this.assignmentCount(params, 'all') - total };
   }
 
   /**
@@ -162,42 +176,52 @@ export class ReportStore {
    * and its connection busy.
    */
   *eachAssignment(filter: Omit<AssignmentFilter, 'offset' | 'limit'>): Generator<AssignmentExportRow> {
-    const statement = this.assignmentRows('export');
-    const params = { ...filter, limit: -1, offset: 0 };
-    const rows = this.assignmentCount(filter) <= READ_WHOLE_MAX_ROWS ? statement.all(params) : statement.iterate(params);
+    const holder = holderFilter(filter.holders, filter.serviceId);
+    const statement = this.assignmentRows('export', holder);
+    const params = assignmentParams(filter);
+    const rows = this.assignmentCount(params, holder) <= READ_WHOLE_MAX_ROWS ? statement.all({ ...params, limit: -1, offset: 0 }) : statement.iterate({ ...params, limit: -1, offset: 0 });
     yield* rows as Iterable<AssignmentExportRow>;
   }
 
-  private assignmentCount(filter: Omit<AssignmentFilter, 'offset' | 'limit'>): number {
+  private assignmentCount(params: ReturnType<typeof assignmentParams>, holder: HolderFilter): number {
+    const joins =
+      holder === 'all'
+        ? ''
+        : `LEFT JOIN users u INDEXED BY users_for_report ON u.client_user_id = ca.client_user_id LEFT JOIN devices d ON d.serial_number = ca.serial_number`;
     return this.prepare(
-      'assignments:count',
-      `SELECT count(*) FROM cached_assignments ca JOIN sync_state st ON st.service_id = ca.service_id AND st.live_generation = ca.generation
-       WHERE ca.service_id = @serviceId AND ca.adam_id = @adamId AND ca.pricing = @pricing`,
+      `assignments:count:${holder}`,
+      `${withClause([holder])}SELECT count(*) FROM cached_assignments ca JOIN sync_state st ON st.service_id = ca.service_id AND st.live_generation = ca.generation
+       ${joins}
+       WHERE ca.service_id = @serviceId AND ca.adam_id = @adamId AND ca.pricing = @pricing AND ${assignmentKept(holder)}`,
     )
       .pluck()
-      .get(filter) as number;
+      .get(params) as number;
   }
 
   appleUsers(filter: AppleUserFilter): { total: number; rows: AppleUserRecord[] } {
     const live = this.liveGenerations(filter.serviceIds);
     if (live.length === 0) return { total: 0, rows: [] };
+    const holders = live.map(({ serviceId }) => holderFilter(filter.holders, serviceId));
     const params = { ...this.userParams(filter, live), limit: filter.limit, offset: filter.offset };
     if (filter.search !== '') {
       // One pass over the search index gives both the count and the window (see userRows).
-      const counted = this.userRows(filter, live.length, 'counted').all(params) as (AppleUserRow & { total: number })[];
+      const counted = this.userRows(filter, holders, 'counted').all(params) as (AppleUserRow & { total: number })[];
       const rows = counted.filter((row) => row.clientUserId !== null).map(({ total: _total, ...row }) => toAppleUser(row));
       return { total: counted[0]?.total ?? 0, rows };
     }
-    const count = live.map((_, i) => `(SELECT count(*) FROM cached_apple_users INDEXED BY ${USER_SORT.status.index} WHERE ${userMatch(i, false)})`).join(' + ');
-    const total = this.prepare(`users:count:${live.length}`, `SELECT ${count}`).pluck().get(params) as number;
-    const rows = this.userRows(filter, live.length, 'window').all(params) as AppleUserRow[];
+    const count = holders
+      .map((holder, i) => `(SELECT count(*) FROM cached_apple_users c INDEXED BY ${USER_SORT.status.index} WHERE ${userMatch(i, false, holder, 'c.')})`)
+      .join(' + ');
+    const total = this.prepare(`users:count:${holders.join(',')}`, `${withClause(holders)}SELECT ${count}`).pluck().get(params) as number;
+    const rows = this.userRows(filter, holders, 'window').all(params) as AppleUserRow[];
     return { total, rows: rows.map(toAppleUser) };
   }
 
   *eachAppleUser(filter: AppleUserFilter): Generator<AppleUserRecord> {
     const live = this.liveGenerations(filter.serviceIds);
     if (live.length === 0) return;
-    for (const row of this.userRows(filter, live.length, 'window').iterate({ ...this.userParams(filter, live), limit: -1, offset: 0 })) yield toAppleUser(row as AppleUserRow);
+    const holders = live.map(({ serviceId }) => holderFilter(filter.holders, serviceId));
+    for (const row of this.userRows(filter, holders, 'window').iterate({ ...this.userParams(filter, live), limit: -1, offset: 0 })) yield toAppleUser(row as AppleUserRow);
   }
 
   private licenseParams(filter: LicenseFilter) {
@@ -227,10 +251,10 @@ export class ReportStore {
   }
 
   /** The columns are in the export's order (AssignmentExportRow), which 'export' answers as arrays. */
-  private assignmentRows(shape: 'objects' | 'export'): Database.Statement {
+  private assignmentRows(shape: 'objects' | 'export', holder: HolderFilter): Database.Statement {
     const statement = this.prepare(
-      `assignments:${shape}`,
-      `SELECT coalesce(u.name, du.name) AS userName, coalesce(u.email, du.email) AS userEmail, ca.client_user_id AS clientUserId,
+      `assignments:${shape}:${holder}`,
+      `${withClause([holder])}SELECT coalesce(u.name, du.name) AS userName, coalesce(u.email, du.email) AS userEmail, ca.client_user_id AS clientUserId,
               d.name AS deviceName, ca.serial_number AS serialNumber, coalesce(ug.name, dg.name) AS groupName
        FROM cached_assignments ca
        JOIN sync_state st ON st.service_id = ca.service_id AND st.live_generation = ca.generation
@@ -239,7 +263,7 @@ export class ReportStore {
        LEFT JOIN devices d ON d.serial_number = ca.serial_number
        LEFT JOIN groups dg ON dg.id = d.home_group_id
        LEFT JOIN users du ON du.id = d.user_id
-       WHERE ca.service_id = @serviceId AND ca.adam_id = @adamId AND ca.pricing = @pricing
+       WHERE ca.service_id = @serviceId AND ca.adam_id = @adamId AND ca.pricing = @pricing AND ${assignmentKept(holder)}
        ORDER BY ca.rowid
        LIMIT @limit OFFSET @offset`,
     );
@@ -255,7 +279,12 @@ export class ReportStore {
   }
 
   private userParams(filter: AppleUserFilter, live: { serviceId: number; generation: number }[]) {
-    const params: Record<string, string | number | null> = { search: filter.search, pattern: containsPattern(filter.search), status: filter.status };
+    const params: Record<string, string | number | null> = {
+      search: filter.search,
+      pattern: containsPattern(filter.search),
+      status: filter.status,
+      scopeGroups: scopeGroupsParam(filter.holders),
+    };
     live.forEach(({ serviceId, generation }, i) => {
       params[`service${i}`] = serviceId;
       params[`generation${i}`] = generation;
@@ -277,24 +306,29 @@ export class ReportStore {
    *
    * 'counted' (searches only) also answers how many matched, in a `total` column of every row,
    * from the same matches: a window past the last match is one row whose other columns are null.
+   *
+   * `holders` has one filter per service branch (see HolderScope): whose Apple records of that
+   * service the admin sees at this level.
    */
-  private userRows(filter: AppleUserFilter, services: number, shape: 'window' | 'counted'): Database.Statement {
+  private userRows(filter: AppleUserFilter, holders: readonly HolderFilter[], shape: 'window' | 'counted'): Database.Statement {
     const dir = filter.direction === 'desc' ? 'DESC' : 'ASC';
     const { key, collate, index } = USER_SORT[filter.sort];
     const search = filter.search !== '';
     if (shape === 'counted' && !search) throw new Error('Only a search counts its matches in the window statement.');
     const order = (of: string, sortKey = 'sort_key', clientUserId = 'client_user_id', serviceId = 'service_id') =>
       `${of}${sortKey} ${collate} ${dir}, ${of}${clientUserId} ${dir}, ${of}${serviceId}`;
-    const branches = Array.from({ length: services }, (_, i) =>
-      search
-        ? key === USER_SORT.name.key || key === USER_SORT.status.key
-          ? `SELECT service_id, generation, client_user_id, ${key} AS sort_key FROM cached_apple_users INDEXED BY ${SEARCH_INDEX} WHERE ${userMatch(i, true)}`
-          : `SELECT au.service_id, au.generation, au.client_user_id, au.${key} AS sort_key
+    const branches = holders
+      .map((holder, i) =>
+        search
+          ? key === USER_SORT.name.key || key === USER_SORT.status.key
+            ? `SELECT service_id, generation, client_user_id, ${key} AS sort_key FROM cached_apple_users c INDEXED BY ${SEARCH_INDEX} WHERE ${userMatch(i, true, holder, 'c.')}`
+            : `SELECT au.service_id, au.generation, au.client_user_id, au.${key} AS sort_key
              FROM cached_apple_users m INDEXED BY ${SEARCH_INDEX}
              CROSS JOIN cached_apple_users au ON au.service_id = m.service_id AND au.generation = m.generation AND au.client_user_id = m.client_user_id
-             WHERE ${userMatch(i, true, 'm.')}`
-        : `SELECT service_id, generation, client_user_id, ${key} AS sort_key FROM cached_apple_users INDEXED BY ${index} WHERE ${userMatch(i, false)}`,
-    ).join(' UNION ALL ');
+             WHERE ${userMatch(i, true, holder, 'm.')}`
+          : `SELECT service_id, generation, client_user_id, ${key} AS sort_key FROM cached_apple_users c INDEXED BY ${index} WHERE ${userMatch(i, false, holder, 'c.')}`,
+      )
+      .join(' UNION ALL ');
     const window = search
       ? `SELECT * FROM matched ORDER BY ${order('')} LIMIT @limit OFFSET @offset`
       : `${branches} ORDER BY ${order('')} LIMIT @limit OFFSET @offset`;
@@ -312,14 +346,15 @@ export class ReportStore {
        JOIN services s ON s.id = au.service_id
        LEFT JOIN users u ON u.client_user_id = au.client_user_id
        LEFT JOIN groups g ON g.id = u.home_group_id`;
+    const matched = `matched AS MATERIALIZED (${branches})`;
     const sql = !search
-      ? `${rows} ORDER BY ${order('k.')}`
+      ? `${withClause(holders)}${rows} ORDER BY ${order('k.')}`
       : shape === 'window'
-        ? `WITH matched AS MATERIALIZED (${branches}) ${rows} ORDER BY ${order('k.')}`
-        : `WITH matched AS MATERIALIZED (${branches})
+        ? `${withClause(holders, matched)}${rows} ORDER BY ${order('k.')}`
+        : `${withClause(holders, matched)}
            SELECT t.total, r.* FROM (SELECT count(*) AS total FROM matched) AS t LEFT JOIN (${rows}) AS r ON 1
            ORDER BY ${order('r.', 'sortKey', 'clientUserId', 'serviceId')}`;
-    return this.prepare(`users:${services}:${search}:${shape}:${filter.sort}:${dir}`, sql);
+    return this.prepare(`users:${holders.join(',')}:${search}:${shape}:${filter.sort}:${dir}`, sql);
   }
 
   private prepare(key: string, sql: string): Database.Statement {
@@ -330,6 +365,10 @@ export class ReportStore {
     }
     return statement;
   }
+}
+
+function assignmentParams(filter: Omit<AssignmentFilter, 'offset' | 'limit'>) {
+  return { serviceId: filter.serviceId, adamId: filter.adamId, pricing: filter.pricing, scopeGroups: scopeGroupsParam(filter.holders) };
 }
 
 export type AssignmentExportRow = [

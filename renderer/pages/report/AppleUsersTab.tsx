@@ -26,8 +26,8 @@ const columns: Column<Row, Sort>[] = [
   { key: 'service', label: 'Service', width: '1fr', render: (u) => u.serviceName },
 ];
 
-/** Users tab: Apple's users of each service, matched to the directory. */
-export function AppleUsersTab({ groupId, serviceIds, version }: { groupId: number; serviceIds: number[] | null; version: number }) {
+/** Users tab: Apple's users of each service, matched to the directory; only the people at or below the level. */
+export function AppleUsersTab({ groupId, groupName, serviceIds, version }: { groupId: number; groupName: string; serviceIds: number[] | null; version: number }) {
   const query = useListQuery<Sort>('name');
   const [status, setStatus] = useState('');
   const [open, setOpen] = useState<AppleUserRow | null>(null);
@@ -52,6 +52,7 @@ export function AppleUsersTab({ groupId, serviceIds, version }: { groupId: numbe
           Export CSV
         </button>
       </div>
+      <p className="muted">The people of {groupName} and the groups below it; Apple users elsewhere in the organization are not listed.</p>
       {csv.message ? <p role="status">{csv.message}</p> : null}
       <ErrorBanner message={csv.error ?? rows.error?.message} />
       <VirtualTable

@@ -24,7 +24,13 @@ const baseColumns: Column<Row, never>[] = [
 export function AssignmentsDialog({ groupId, groupName, license, onClose }: { groupId: number; groupName: string; license: LicenseRow; onClose(): void }) {
   const csv = useCsvExport();
   const query = { groupId, serviceId: license.serviceId, adamId: license.adamId, pricing: license.pricing };
-  const rows = useReportRows(JSON.stringify(query), 0, (offset, limit) => api.report.assignments({ ...query, offset, limit }));
+  // Licenses of the title held by people the admin does not see at this level: counted, never listed.
+  const [outside, setOutside] = useState(0);
+  const rows = useReportRows(JSON.stringify(query), 0, async (offset, limit) => {
+    const result = await api.report.assignments({ ...query, offset, limit });
+    if (result.ok) setOutside(result.value.outside);
+    return result;
+  });
   const [selected, setSelected] = useState<Map<string, AssignmentRow>>(new Map());
   const [open, setOpen] = useState<'install' | 'revoke' | null>(null);
 
@@ -64,6 +70,7 @@ export function AssignmentsDialog({ groupId, groupName, license, onClose }: { gr
         <div className="toolbar">
           <span className="muted">
             {license.serviceName} · {license.assigned.toLocaleString()} assigned
+            {outside > 0 ? ` · ${outside.toLocaleString()} of them held by people outside ${groupName}, not listed here` : ''}
           </span>
           <span className="spacer" />
           {license.productType === 'App' ? (

@@ -36,7 +36,7 @@ export function ReportPage({ group }: { group: GroupNode }) {
       {reportTab === 'licenses' ? (
         <LicensesTab groupId={group.id} groupName={group.name} serviceIds={reportServiceIds} version={version} />
       ) : (
-        <AppleUsersTab groupId={group.id} serviceIds={reportServiceIds} version={version} />
+        <AppleUsersTab groupId={group.id} groupName={group.name} serviceIds={reportServiceIds} version={version} />
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/db/open-database';
 import { openReadConnection } from '../../../main/db/open-read-connection';
 import { csvField, writeCsv } from '../../../main/distribution/report/csv-writer';
+import type { HolderScope } from '../../../main/distribution/report/holder-scope';
 import { ReportSortKeys } from '../../../main/distribution/report/report-sort-keys';
 import { ReportStore, type AppleUserFilter, type LicenseFilter } from '../../../main/distribution/report/report-store';
 import { DownloadStore } from '../../../main/export/download-store';
@@ -51,6 +52,9 @@ function cacheDatabase(file = ':memory:'): Database.Database {
 
 const cache = () => new ReportStore(cacheDatabase());
 
+/** What a direct admin of the district sees at the district: everyone, and the records nobody in the directory matches. */
+const everybody: HolderScope = { groupIds: [1, 2], everyone: true, unmatchedServiceIds: [1, 2] };
+
 const licenseFilter: LicenseFilter = {
   serviceIds: [1, 2],
   search: '',
@@ -93,8 +97,9 @@ describe('the Managed Distribution Report reads the live cache only', () => {
   });
 
   it('matches assignments to directory users and devices, and keeps the unmatched', () => {
-    const { rows, total } = cache().assignments({ serviceId: 1, adamId: '200', pricing: 'STDQ', offset: 0, limit: 100 });
+    const { rows, total, outside } = cache().assignments({ serviceId: 1, adamId: '200', pricing: 'STDQ', holders: everybody, offset: 0, limit: 100 });
     expect(total).toBe(3);
+    expect(outside).toBe(0);
     expect(rows).toEqual([
       { clientUserId: 'cu-zoe', serialNumber: null, userName: 'Zoë Park', userEmail: 'zoe@s.edu', deviceName: null, groupName: 'North' },
       { clientUserId: null, serialNumber: 'dmpxk1abc001', userName: 'Zoë Park', userEmail: 'zoe@s.edu', deviceName: 'Cart 1', groupName: 'North' },
@@ -104,7 +109,7 @@ describe('the Managed Distribution Report reads the live cache only', () => {
 
   it('lists Apple users with their directory name, devices and license count, filtered by status', () => {
     const store = cache();
-    const filter = { serviceIds: [1], search: '', status: null, sort: 'name' as const, direction: 'asc' as const, offset: 0, limit: 100 };
+    const filter = { serviceIds: [1], holders: everybody, search: '', status: null, sort: 'name' as const, direction: 'asc' as const, offset: 0, limit: 100 };
     const all = store.appleUsers(filter);
     expect(all.total).toBe(2);
     expect(all.rows.map((u) => [u.userName, u.status, u.inviteCodePresent, u.deviceCount, u.licenseCount])).toEqual([
@@ -125,7 +130,7 @@ describe('an export on the read connection', () => {
     const file = join(tempDir(), 'md.sqlite');
     const db = cacheDatabase(file);
     const exportDb = openReadConnection(file);
-    const holders = new ReportStore(exportDb).eachAssignment({ serviceId: 1, adamId: '200', pricing: 'STDQ' });
+    const holders = new ReportStore(exportDb).eachAssignment({ serviceId: 1, adamId: '200', pricing: 'STDQ', holders: everybody });
     const first = holders.next();
     expect(first.value).toEqual(['Zoë Park', 'zoe@s.edu', 'cu-zoe', null, null, 'North']);
 
@@ -135,7 +140,7 @@ describe('an export on the read connection', () => {
     db.prepare('DELETE FROM cached_assignments WHERE service_id = 1 AND generation = 2').run();
 
     expect([...holders].map((row) => row[2] ?? row[4])).toEqual(['dmpxk1abc001', 'cu-stranger']);
-    expect([...new ReportStore(exportDb).eachAssignment({ serviceId: 1, adamId: '200', pricing: 'STDQ' })].map((row) => row[2])).toEqual(['cu-ben', 'cu-late']);
+    expect([...new ReportStore(exportDb).eachAssignment({ serviceId: 1, adamId: '200', pricing: 'STDQ', holders: everybody })].map((row) => row[2])).toEqual(['cu-ben', 'cu-late']);
     exportDb.close();
     db.close();
   });
@@ -148,7 +153,7 @@ describe('an export on the read connection', () => {
       for (let i = 0; i < 25_000; i++) insert.run(`cu-${i}`);
     })();
     const exportDb = openReadConnection(file);
-    const holders = new ReportStore(exportDb).eachAssignment({ serviceId: 1, adamId: '100', pricing: 'STDQ' });
+    const holders = new ReportStore(exportDb).eachAssignment({ serviceId: 1, adamId: '100', pricing: 'STDQ', holders: everybody });
     expect(holders.next().value?.[2]).toBe('cu-0');
     db.prepare('UPDATE sync_state SET live_generation = 3 WHERE service_id = 1').run();
     db.prepare("DELETE FROM cached_assignments WHERE service_id = 1 AND generation = 2 AND adam_id = '100'").run();
@@ -162,7 +167,7 @@ describe('an export on the read connection', () => {
   it('an export that never starts, as when the save dialog is cancelled, leaves the next one and the app’s writes working', () => {
     const db = cacheDatabase();
     const store = new ReportStore(db);
-    const holdersOf200 = { serviceId: 1, adamId: '200', pricing: 'STDQ' };
+    const holdersOf200 = { serviceId: 1, adamId: '200', pricing: 'STDQ', holders: everybody };
     store.eachAssignment(holdersOf200);
     expect([...store.eachAssignment(holdersOf200)]).toHaveLength(3);
     expect(() => db.prepare("INSERT INTO settings (key, value) VALUES ('probe', '1')").run()).not.toThrow();
@@ -170,7 +175,7 @@ describe('an export on the read connection', () => {
 });
 
 describe('the Users tab', () => {
-  const filter: AppleUserFilter = { serviceIds: [1, 2], search: '', status: null, sort: 'name', direction: 'asc', offset: 0, limit: 100 };
+  const filter: AppleUserFilter = { serviceIds: [1, 2], holders: everybody, search: '', status: null, sort: 'name', direction: 'asc', offset: 0, limit: 100 };
   const ids = (store: ReportStore, extra: Partial<AppleUserFilter>) => store.appleUsers({ ...filter, ...extra }).rows.map((u) => u.clientUserId);
 
   it('sorts the Apple users of several services as one list, ignoring case, in any window', () => {
@@ -280,5 +285,94 @@ describe('CSV export', () => {
     expect(text).toBe('\uFEFFA\r\n1\r\n');
     file.remove();
     expect(downloads.take(id)).toBeNull();
+  });
+});
+
+describe('whose records the report shows at a level', () => {
+  /**
+   * The cache above, plus a second school: South has Sam (an Apple user and a license holder of
+   * the district's service), a device of Sam's, a North student's iPad kept at South, a South
+   * student's iPad kept at North, and an unowned cart at North. The district's service also
+   * knows an Apple user and a serial that nobody in the directory matches.
+   */
+  function twoSchools() {
+    const db = cacheDatabase();
+    db.exec(`
+      INSERT INTO groups (id, parent_id, name, kind, created_at) VALUES (3, 1, 'South', 'school', 'x'), (4, 2, 'North Class 5A', 'class', 'x');
+      INSERT INTO users (id, name, email, role, home_group_id, client_user_id, created_at, updated_at)
+        VALUES (3, 'Sam Reyes', 'sam@s.edu', 'student', 3, 'cu-sam', 'x', 'x'), (4, 'Ida Lind', 'ida@s.edu', 'student', 3, 'cu-ida', 'x', 'x');
+      INSERT INTO devices (id, serial_number, name, platform, os_version, home_group_id, user_id, created_at, updated_at) VALUES
+        (2, 'SOUTHSAM0001', 'Sam iPad', 'iPadOS', '17.4', 3, 3, 'x', 'x'),
+        (3, 'SOUTHZOE0001', 'Zoe spare', 'iPadOS', '17.4', 3, 1, 'x', 'x'),
+        (4, 'NORTHSAM0002', 'Sam loaner', 'iPadOS', '17.4', 2, 3, 'x', 'x'),
+        (5, 'NORTHCART001', 'Cart 2', 'iPadOS', '17.4', 2, NULL, 'x', 'x');
+    `);
+    const assignment = db.prepare("INSERT INTO cached_assignments (service_id, generation, adam_id, pricing, client_user_id, serial_number) VALUES (1, 2, '200', 'STDQ', ?, ?)");
+    for (const serial of ['SOUTHSAM0001', 'SOUTHZOE0001', 'NORTHSAM0002', 'NORTHCART001', 'GONE00000001']) assignment.run(null, serial);
+    assignment.run('cu-sam', null);
+    const appleUser = db.prepare("INSERT INTO cached_apple_users (service_id, generation, client_user_id, email, status) VALUES (1, 2, ?, ?, 'Associated')");
+    appleUser.run('cu-sam', 'sam@s.edu');
+    appleUser.run('cu-ida', 'ida@s.edu');
+    appleUser.run('cu-ghost', 'ghost@old.edu');
+    new ReportSortKeys(db).refresh(1, 2);
+    return { db, store: new ReportStore(db) };
+  }
+
+  const north = (extra: Partial<HolderScope> = {}): HolderScope => ({ groupIds: [2, 4], everyone: false, unmatchedServiceIds: [], ...extra });
+  const usersFilter = (holders: HolderScope, extra: Partial<AppleUserFilter> = {}): AppleUserFilter => ({
+    serviceIds: [1],
+    holders,
+    search: '',
+    status: null,
+    sort: 'name',
+    direction: 'asc',
+    offset: 0,
+    limit: 100,
+    ...extra,
+  });
+  const holdersOf = (store: ReportStore, holders: HolderScope) => {
+    const page = store.assignments({ serviceId: 1, adamId: '200', pricing: 'STDQ', holders, offset: 0, limit: 100 });
+    return { ...page, rows: page.rows.map((r) => r.clientUserId ?? r.serialNumber) };
+  };
+
+  it('at a school, lists only that school’s people in every sort, search and export, and counts only them', () => {
+    const { store } = twoSchools();
+    for (const sort of ['name', 'email', 'status', 'licenses'] as const) {
+      expect(store.appleUsers(usersFilter(north(), { sort })).rows.map((u) => u.clientUserId).sort()).toEqual(['cu-ben', 'cu-zoe']);
+    }
+    expect(store.appleUsers(usersFilter(north()))).toMatchObject({ total: 2 });
+    expect(store.appleUsers(usersFilter(north(), { search: '@s.edu', sort: 'licenses' }))).toMatchObject({ total: 2 });
+    expect(store.appleUsers(usersFilter(north(), { search: 'sam' }))).toEqual({ total: 0, rows: [] });
+    expect(store.appleUsers(usersFilter(north(), { search: 'cu-sam' }))).toEqual({ total: 0, rows: [] });
+    expect([...store.eachAppleUser(usersFilter(north()))].map((u) => u.clientUserId).sort()).toEqual(['cu-ben', 'cu-zoe']);
+  });
+
+  it('shows a device license by its owner, an unowned device by where it is kept, and counts the rest as outside', () => {
+    const { store } = twoSchools();
+    // Zoë's spare at South is hers; Sam's loaner at North is Sam's; the cart belongs to nobody and stands at North.
+    expect(holdersOf(store, north())).toEqual({ total: 4, outside: 5, rows: ['cu-zoe', 'dmpxk1abc001', 'SOUTHZOE0001', 'NORTHCART001'] });
+    const south: HolderScope = { groupIds: [3], everyone: false, unmatchedServiceIds: [] };
+    expect(holdersOf(store, south)).toEqual({ total: 3, outside: 6, rows: ['SOUTHSAM0001', 'NORTHSAM0002', 'cu-sam'] });
+    const exported = [...store.eachAssignment({ serviceId: 1, adamId: '200', pricing: 'STDQ', holders: south })];
+    expect(exported.map((row) => row[2] ?? row[4])).toEqual(['SOUTHSAM0001', 'NORTHSAM0002', 'cu-sam']);
+    expect(exported.flat()).not.toContain('Zoë Park');
+  });
+
+  it('counts a class roster and an extra location as at the level, as the directory does', () => {
+    const { db, store } = twoSchools();
+    db.prepare("INSERT INTO group_members (group_id, user_id, role) VALUES (4, 4, 'student')").run();
+    expect(store.appleUsers(usersFilter(north())).rows.map((u) => u.clientUserId).sort()).toEqual(['cu-ben', 'cu-ida', 'cu-zoe']);
+    const classOnly: HolderScope = { groupIds: [4], everyone: false, unmatchedServiceIds: [] };
+    expect(store.appleUsers(usersFilter(classOnly)).rows.map((u) => u.clientUserId)).toEqual(['cu-ida']);
+  });
+
+  it('shows what matches nobody in the directory only where the scope allows it, and otherwise every match', () => {
+    const { store } = twoSchools();
+    expect(store.appleUsers(usersFilter(north({ unmatchedServiceIds: [1] }))).rows.map((u) => u.clientUserId).sort()).toEqual(['cu-ben', 'cu-ghost', 'cu-zoe']);
+    expect(holdersOf(store, north({ unmatchedServiceIds: [1] })).rows).toEqual(['cu-zoe', 'dmpxk1abc001', 'cu-stranger', 'SOUTHZOE0001', 'NORTHCART001', 'GONE00000001']);
+    const districtOnlyMatches: HolderScope = { groupIds: [1, 2, 3, 4], everyone: true, unmatchedServiceIds: [] };
+    expect(store.appleUsers(usersFilter(districtOnlyMatches)).rows.map((u) => u.clientUserId).sort()).toEqual(['cu-ben', 'cu-ida', 'cu-sam', 'cu-zoe']);
+    expect(holdersOf(store, districtOnlyMatches)).toMatchObject({ total: 7, outside: 2 });
+    expect(holdersOf(store, { ...districtOnlyMatches, unmatchedServiceIds: [1] })).toMatchObject({ total: 9, outside: 0 });
   });
 });

@@ -10,6 +10,7 @@ const device = (n: number, fields: Partial<Candidate> = {}): Candidate => ({
   supervised: true,
   udid: `UDID-${n}`,
   user: { id: n, name: `User ${n}`, clientUserId: `cu-${n}`, appleStatus: 'Associated' },
+  ownerOutsideLevel: false,
   ...fields,
 });
 
@@ -17,6 +18,15 @@ const app = (fields: Partial<AppFacts> = {}): AppFacts => ({ platforms: ['iOS', 
 
 describe('eligibility of one device', () => {
   it.each([
+    {
+      what: 'a device whose owner is not at or below the level',
+      kind: 'device',
+      candidate: device(1, { user: null, ownerOutsideLevel: true }),
+      facts: app(),
+      reasons: ['owner-outside-level'],
+      licensed: false,
+      command: false,
+    },
     { what: 'an iOS 6 iPad', kind: 'device', candidate: device(1, { platform: 'iOS', osVersion: '6.1.3' }), facts: app(), reasons: ['os-too-old'], licensed: false, command: false },
     { what: 'a Mac on OS X 10.8', kind: 'device', candidate: device(1, { platform: 'macOS', osVersion: '10.8.5' }), facts: app(), reasons: ['os-too-old'], licensed: false, command: false },
     { what: 'a Mac on OS X 10.9', kind: 'device', candidate: device(1, { platform: 'macOS', osVersion: '10.9' }), facts: app(), reasons: [], licensed: true, command: true },

@@ -46,27 +46,6 @@ export const SCOPED_PEOPLE_CTE = `scoped_people(id, client_user_id) AS (
     SELECT u.id, u.client_user_id FROM group_members m JOIN users u ON u.id = m.user_id
     WHERE m.group_id IN (SELECT value FROM json_each(@scopeGroups)))`;
 
-/**
- * An Apple user the filter keeps, by the clientUserId expression `clientUserId`.
- *
- * Written as IN and EXISTS on the clientUserId alone, which every index of the cached Apple
- * users carries, so the Users tab still walks one index without visiting the table.
- */
-export function appleUserKept(filter: HolderFilter, clientUserId: string): string {
-  const inDirectory = `EXISTS (SELECT 1 FROM users du WHERE du.client_user_id = ${clientUserId})`;
-  const atLevel = `${clientUserId} IN (SELECT client_user_id FROM scoped_people)`;
-  switch (filter) {
-    case 'all':
-      return '1';
-    case 'matched':
-      return inDirectory;
-    case 'scoped':
-      return atLevel;
-    case 'scoped-or-unmatched':
-      return `(${atLevel} OR NOT ${inDirectory})`;
-  }
-}
-
 /** A user-held license the filter keeps, given the directory user `u` it was joined to (by clientUserId). */
 export function personKept(filter: HolderFilter, u: string): string {
   const atLevel = `${u}.id IN (SELECT id FROM scoped_people)`;

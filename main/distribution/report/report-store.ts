@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { containsPattern } from '../../directory/subtree-sql';
-import { appleUserKept, assignmentKept, holderFilter, readsScope, SCOPED_PEOPLE_CTE, scopeGroupsParam, type HolderFilter, type HolderScope } from './holder-scope';
+import { appleUserStatuses } from '../../../preload/schemas/report-schemas';
+import { assignmentKept, holderFilter, readsScope, SCOPED_PEOPLE_CTE, scopeGroupsParam, type HolderFilter, type HolderScope } from './holder-scope';
 
 export interface LicenseFilter {
   serviceIds: number[];
@@ -73,11 +74,45 @@ const USER_SORT: Record<AppleUserFilter['sort'], { key: string; collate: string;
 /** The name index also carries the search text: a search is one pass over it. */
 const SEARCH_INDEX = USER_SORT.name.index;
 
-/** The Apple users of the live generation of service number `i` that the filter and the holder scope keep. */
-function userMatch(i: number, search: boolean, holder: HolderFilter, of: string): string {
-  const scoped = holder === 'all' ? '' : ` AND ${appleUserKept(holder, `${of}client_user_id`)}`;
-  const kept = `${of}service_id = @service${i} AND ${of}generation = @generation${i} AND (@status IS NULL OR ${of}status = @status)${scoped}`;
+/** The Apple users of the live generation of service number `i` that the filter keeps. */
+function userMatch(i: number, search: boolean, of: string): string {
+  const kept = `${of}service_id = @service${i} AND ${of}generation = @generation${i} AND (@status IS NULL OR ${of}status = @status)`;
   return search ? `${kept} AND (${of}search_text LIKE @pattern ESCAPE '\\' OR ${of}client_user_id = @search)` : kept;
+}
+
+/** Only Apple users our directory knows; for an admin who sees everyone of it but not the unmatched. */
+const IN_DIRECTORY = (of: string) => `EXISTS (SELECT 1 FROM users du WHERE du.client_user_id = ${of}client_user_id)`;
+
+/**
+ * The Apple users of service `i` whose person is at or below the level, found from those
+ * people: a class's or a school's few are looked up by primary key instead of testing each of
+ * the location's 100,000 (see HolderScope). `columns` are read from `c`.
+ */
+function scopedUsers(i: number, search: boolean, columns: string): string {
+  return `SELECT ${columns} FROM scoped_people p
+    CROSS JOIN cached_apple_users c ON c.service_id = @service${i} AND c.generation = @generation${i} AND c.client_user_id = p.client_user_id
+    WHERE ${userMatch(i, search, 'c.')}`;
+}
+
+/** The Apple users of service `i` that match nobody in the directory. */
+function unmatchedUsers(i: number, search: boolean, columns: string): string {
+  return `SELECT ${columns} FROM cached_apple_users c WHERE ${userMatch(i, search, 'c.')} AND NOT ${IN_DIRECTORY('c.')}`;
+}
+
+/**
+ * How many Apple users of service `i` the holder filter keeps, without a search.
+ *
+ * At or below a level the count seeks each person's entry in the status index (one seek per
+ * status asked for), rather than testing every entry of the location against the people.
+ */
+function userCount(i: number, holder: HolderFilter): string {
+  const walk = `SELECT count(*) FROM cached_apple_users c INDEXED BY ${USER_SORT.status.index} WHERE ${userMatch(i, false, 'c.')}`;
+  if (holder === 'all') return walk;
+  if (holder === 'matched') return `${walk} AND ${IN_DIRECTORY('c.')}`;
+  const seek = `SELECT count(*) FROM cached_apple_users c INDEXED BY ${USER_SORT.status.index}
+    WHERE c.service_id = @service${i} AND c.generation = @generation${i} AND c.status IN (SELECT value FROM json_each(@statuses))
+      AND c.client_user_id IN (SELECT client_user_id FROM scoped_people)`;
+  return holder === 'scoped' ? seek : `(${seek}) + (${walk} AND NOT ${IN_DIRECTORY('c.')})`;
 }
 
 /** The WITH clause a statement needs for these filters, before its own CTEs (`more`). */
@@ -209,9 +244,7 @@ export class ReportStore {
       const rows = counted.filter((row) => row.clientUserId !== null).map(({ total: _total, ...row }) => toAppleUser(row));
       return { total: counted[0]?.total ?? 0, rows };
     }
-    const count = holders
-      .map((holder, i) => `(SELECT count(*) FROM cached_apple_users c INDEXED BY ${USER_SORT.status.index} WHERE ${userMatch(i, false, holder, 'c.')})`)
-      .join(' + ');
+    const count = holders.map((holder, i) => `(${userCount(i, holder)})`).join(' + ');
     const total = this.prepare(`users:count:${holders.join(',')}`, `${withClause(holders)}SELECT ${count}`).pluck().get(params) as number;
     const rows = this.userRows(filter, holders, 'window').all(params) as AppleUserRow[];
     return { total, rows: rows.map(toAppleUser) };
@@ -283,6 +316,7 @@ export class ReportStore {
       search: filter.search,
       pattern: containsPattern(filter.search),
       status: filter.status,
+      statuses: JSON.stringify(filter.status ? [filter.status] : appleUserStatuses),
       scopeGroups: scopeGroupsParam(filter.holders),
     };
     live.forEach(({ serviceId, generation }, i) => {
@@ -317,17 +351,21 @@ export class ReportStore {
     if (shape === 'counted' && !search) throw new Error('Only a search counts its matches in the window statement.');
     const order = (of: string, sortKey = 'sort_key', clientUserId = 'client_user_id', serviceId = 'service_id') =>
       `${of}${sortKey} ${collate} ${dir}, ${of}${clientUserId} ${dir}, ${of}${serviceId}`;
+    const columns = `c.service_id AS service_id, c.generation AS generation, c.client_user_id AS client_user_id, c.${key} AS sort_key`;
     const branches = holders
-      .map((holder, i) =>
-        search
+      .map((holder, i) => {
+        if (holder === 'scoped') return scopedUsers(i, search, columns);
+        if (holder === 'scoped-or-unmatched') return `${scopedUsers(i, search, columns)} UNION ALL ${unmatchedUsers(i, search, columns)}`;
+        const directory = (of: string) => (holder === 'matched' ? ` AND ${IN_DIRECTORY(of)}` : '');
+        return search
           ? key === USER_SORT.name.key || key === USER_SORT.status.key
-            ? `SELECT service_id, generation, client_user_id, ${key} AS sort_key FROM cached_apple_users c INDEXED BY ${SEARCH_INDEX} WHERE ${userMatch(i, true, holder, 'c.')}`
-            : `SELECT au.service_id, au.generation, au.client_user_id, au.${key} AS sort_key
+            ? `SELECT ${columns} FROM cached_apple_users c INDEXED BY ${SEARCH_INDEX} WHERE ${userMatch(i, true, 'c.')}${directory('c.')}`
+            : `SELECT ${columns}
              FROM cached_apple_users m INDEXED BY ${SEARCH_INDEX}
-             CROSS JOIN cached_apple_users au ON au.service_id = m.service_id AND au.generation = m.generation AND au.client_user_id = m.client_user_id
-             WHERE ${userMatch(i, true, holder, 'm.')}`
-          : `SELECT service_id, generation, client_user_id, ${key} AS sort_key FROM cached_apple_users c INDEXED BY ${index} WHERE ${userMatch(i, false, holder, 'c.')}`,
-      )
+             CROSS JOIN cached_apple_users c ON c.service_id = m.service_id AND c.generation = m.generation AND c.client_user_id = m.client_user_id
+             WHERE ${userMatch(i, true, 'm.')}${directory('m.')}`
+          : `SELECT ${columns} FROM cached_apple_users c INDEXED BY ${index} WHERE ${userMatch(i, false, 'c.')}${directory('c.')}`;
+      })
       .join(' UNION ALL ');
     const window = search
       ? `SELECT * FROM matched ORDER BY ${order('')} LIMIT @limit OFFSET @offset`

@@ -122,6 +122,21 @@ describe('database migrations on a real file', () => {
     db.close();
   });
 
+  it('0010 lets the people of a level be read from the home-group index alone, keeping the users', () => {
+    const db = new Database(join(tempDir(), 'md.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations, 9);
+    db.exec(`
+      INSERT INTO groups (parent_id, name, kind, created_at) VALUES (NULL, 'Springfield', 'organization', 'x');
+      INSERT INTO users (name, email, role, home_group_id, client_user_id, created_at, updated_at) VALUES ('Ana Ruiz', 'ana@s.edu', 'student', 1, 'cu-ana', 'x', 'x');
+    `);
+    migrate(db, migrations, 10);
+    const people = 'SELECT id, client_user_id FROM users WHERE home_group_id = 1';
+    expect(db.prepare(people).all()).toEqual([{ id: 1, client_user_id: 'cu-ana' }]);
+    expect(db.prepare(`EXPLAIN QUERY PLAN ${people}`).all()).toMatchObject([{ detail: 'SEARCH users USING COVERING INDEX users_by_home_group (home_group_id=?)' }]);
+    db.close();
+  });
+
   it('a failing migration leaves the file exactly as it was and says so', () => {
     const file = join(tempDir(), 'md.sqlite');
     openDatabase(file).close();

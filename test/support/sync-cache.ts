@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AppleSandbox } from '../../main/apple/sandbox/apple-sandbox';
 import { UNLIMITED_LICENSE_COUNT } from '../../main/apple/model/asset';
+import type { AppleUser } from '../../main/apple/wire/apple-user';
 
 export interface CachedAsset {
   adamId: string;
@@ -76,7 +77,7 @@ export function sandboxState(sandbox: AppleSandbox, locationId: string): CacheSn
   const assignments = sandbox.assignmentsOf(locationId).map((a) =>
     assignmentText({ adamId: a.adamId, pricing: a.pricingParam, clientUserId: a.clientUserId ?? null, serialNumber: a.serialNumber ?? null }),
   );
-  const users = sandbox.usersOf(locationId).map(
+  const users = personsOf(sandbox.usersOf(locationId)).map(
     (u): CachedUser => ({
       clientUserId: u.clientUserId,
       email: u.email ?? null,
@@ -87,6 +88,17 @@ export function sandboxState(sandbox: AppleSandbox, locationId: string): CacheSn
     }),
   );
   return sorted({ assets, assignments, users });
+}
+
+/** One record per clientUserId, as the cache keeps them: of a retired and re-created pair, the live one. */
+function personsOf(users: AppleUser[]): AppleUser[] {
+  const live = (user: AppleUser) => user.status === 'Registered' || user.status === 'Associated';
+  const byId = new Map<string, AppleUser>();
+  for (const user of users) {
+    const kept = byId.get(user.clientUserId);
+    if (kept === undefined || live(user) || !live(kept)) byId.set(user.clientUserId, user);
+  }
+  return [...byId.values()];
 }
 
 /** Cache rows no reader sees: generations other than the live one. */

@@ -16,6 +16,7 @@ import { appleServiceConfigSchema } from '../wire/apple-service-config';
 import { appleUsersPageSchema, appleUsersRequestSchema } from '../wire/apple-user';
 import { AppleRequester, type QueryValue } from './apple-requester';
 import { splitEventRequest } from './batch-splitter';
+import { ContentMetadataLookup } from './content-metadata-lookup';
 import { defaultEventWaitSettings, waitForEvent, type EventOutcome, type EventWaitSettings } from './event-waiter';
 import { MAX_PAGES_IN_FLIGHT, PagedRead, type FetchedPage } from './paged-read';
 import { filterQuery, type AssetFilter, type AssignmentFilter, type UserFilter } from './read-filters';
@@ -58,9 +59,11 @@ export class AppleClient {
   private readonly eventSettings: EventWaitSettings;
   private readonly maxPagesInFlight: number;
   private readonly transport: ResolvedTransport;
+  private readonly token: string;
 
   constructor(options: AppleClientOptions) {
     this.transport = resolveTransport(options);
+    this.token = options.token;
     this.requester = new AppleRequester({
       ...this.transport,
       baseUrl: options.baseUrl ?? PRODUCTION_BASE_URL,
@@ -88,6 +91,21 @@ export class AppleClient {
     const body = validRequest(appleClientConfigRequestSchema, update);
     const wire = await this.requester.send({ method: 'POST', path: '/client/config', body, authenticated: true, answer: appleClientConfigSchema, signal });
     return locationConfigFromApple(wire);
+  }
+
+  /**
+   * The location's content metadata lookup, which names its custom (B2B) apps too; null when
+   * service config names none, or names an address the token must not be sent to.
+   *
+   * Apple asks for the location's `defaultPlatform` as `platform`; without one, `enterprisestore`
+   * is the store Apple's page names for custom apps.
+   */
+  async contentMetadataLookup(signal?: AbortSignal): Promise<ContentMetadataLookup | null> {
+    const [service, location] = await Promise.all([this.getServiceConfig(), this.getClientConfig(signal)]);
+    const url = service.contentMetadataLookupUrl;
+    if (url === null || !mayCarryToken(url)) return null;
+    const target = { url, platform: location.defaultPlatform ?? 'enterprisestore', country: (location.countryCode ?? 'US').toLowerCase() };
+    return new ContentMetadataLookup(this.transport, target, this.token);
   }
 
   readAssets(filter: AssetFilter = {}, signal?: AbortSignal): PagedRead<Asset> {
@@ -206,6 +224,16 @@ function wireBody(request: EventRequest): unknown {
     case 'UPDATE':
     case 'RETIRE':
       return validRequest(appleUsersRequestSchema, { users: request.users });
+  }
+}
+
+/** The sToken goes as a cookie only over HTTPS, or to this machine (the sandbox). */
+function mayCarryToken(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && (parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost'));
+  } catch {
+    return false;
   }
 }
 

@@ -13,6 +13,8 @@ export interface AppleRequest<T> {
   path: string;
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** Headers besides Accept, Authorization and Content-Type (the content metadata lookup's cookie). */
+  headers?: Record<string, string>;
   /** False only for Apple's public endpoints (service config, lookup). */
   authenticated: boolean;
   answer: z.ZodType<T>;
@@ -66,7 +68,7 @@ export class AppleRequester {
   }
 
   private initFor(request: AppleRequest<unknown>): RequestInit {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
     if (request.authenticated && this.options.token) headers.Authorization = `Bearer ${this.options.token}`;
     if (request.body === undefined) return { method: request.method, headers };
     headers['Content-Type'] = 'application/json';

@@ -6,7 +6,7 @@ export interface AssetFilter {
   pricingParam?: string;
   revocable?: boolean;
   deviceAssignable?: boolean;
-  /** Apple then lists free titles under `unlimitedAssets`, without counts. */
+  /** Apple then lists free titles under `unlimitedAssets`, with their assigned count only. */
   unlimited?: boolean;
   minAvailableCount?: number;
   maxAvailableCount?: number;

@@ -10,14 +10,14 @@ export interface Asset {
   productType: 'App' | 'Book';
   /** Free titles: licenses never run out, so the admin sees "unlimited", not 2147483647. */
   unlimited: boolean;
-  /** Null when Apple gave no count (unlimited titles listed under `unlimitedAssets`). */
+  /** Null for unlimited titles: Apple's 2147483647, or no count at all under `unlimitedAssets`. */
   totalCount: number | null;
   availableCount: number | null;
-  assignedCount: number | null;
+  assignedCount: number;
+  /** Null under `unlimitedAssets`, where Apple gives no retired count. */
   retiredCount: number | null;
-  /** Null when Apple did not say; treat as unknown, not as false. */
-  deviceAssignable: boolean | null;
-  revocable: boolean | null;
+  deviceAssignable: boolean;
+  revocable: boolean;
   supportedPlatforms: string[];
 }
 
@@ -46,10 +46,10 @@ export function unlimitedAssetFromApple(wire: AppleUnlimitedAsset): Asset {
     unlimited: true,
     totalCount: null,
     availableCount: null,
-    assignedCount: wire.assignedCount ?? null,
-    retiredCount: wire.retiredCount ?? null,
-    deviceAssignable: wire.deviceAssignable ?? null,
-    revocable: wire.revocable ?? null,
+    assignedCount: wire.assignedCount,
+    retiredCount: null,
+    deviceAssignable: wire.deviceAssignable,
+    revocable: wire.revocable,
     supportedPlatforms: wire.supportedPlatforms,
   };
 }

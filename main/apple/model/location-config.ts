@@ -19,7 +19,7 @@ export interface LocationConfig {
   mdmInfo: MdmInfo | null;
   notificationUrl: string | null;
   notificationTypes: string[];
-  /** Apple sends it only in the last days of a token's life. */
+  /** Apple's examples carry it in every answer; older notes saw it only in a token's last 15 days. */
   tokenExpiresAt: Date | null;
 }
 

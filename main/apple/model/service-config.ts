@@ -7,6 +7,8 @@ export interface ServiceConfig {
   limits: ServiceLimits;
   /** Contains `%25inviteCode%25` where a user's invite code goes. */
   invitationUrlTemplate: string;
+  /** Where names of the location's own titles (custom apps included) are looked up; see ContentMetadataLookup. */
+  contentMetadataLookupUrl: string | null;
   errorCodes: { errorNumber: number; errorMessage: string }[];
   notificationTypes: string[];
 }
@@ -17,6 +19,7 @@ export function serviceConfigFromApple(wire: AppleServiceConfig): ServiceConfig 
   return {
     limits: wire.limits,
     invitationUrlTemplate: wire.urls.invitationEmail,
+    contentMetadataLookupUrl: wire.urls.contentMetadataLookup ?? null,
     errorCodes: wire.errorCodes,
     notificationTypes: wire.notificationTypes,
   };

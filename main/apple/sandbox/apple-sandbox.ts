@@ -81,7 +81,7 @@ export class AppleSandbox {
     return `${this.world.origin}${API_BASE_PATH}`;
   }
 
-  /** Where the lookup points instead of `https://itunes.apple.com`. */
+  /** Where the public lookup points instead of `https://itunes.apple.com`; service config names the content metadata lookup. */
   get lookupBaseUrl(): string {
     return this.world.origin;
   }
@@ -118,10 +118,20 @@ export class AppleSandbox {
     this.world.tokens.expire(sToken, this.world.now());
   }
 
-  /** Adds one license pool, and optionally its lookup entry. */
-  addAsset(locationId: string, asset: SandboxAssetSpec, metadata?: Omit<CatalogEntry, 'adamId'>): void {
+  /**
+   * Adds one license pool, and optionally its store entry; a `custom` (B2B) app is known only
+   * to this location's content metadata lookup, not to the public lookup.
+   */
+  addAsset(locationId: string, asset: SandboxAssetSpec, metadata?: Omit<CatalogEntry, 'adamId' | 'customFor'> & { custom?: boolean }): void {
     this.world.location(locationId).assets.add(asset);
-    if (metadata) this.world.catalog.add({ adamId: asset.adamId, ...metadata });
+    if (!metadata) return;
+    const { custom, ...entry } = metadata;
+    this.world.catalog.add({ adamId: asset.adamId, ...entry, ...(custom ? { customFor: locationId } : {}) });
+  }
+
+  /** What the sandbox's store knows of a title; a custom app names the location it was made for. */
+  catalogEntry(adamId: string): CatalogEntry | undefined {
+    return this.world.catalog.get(adamId);
   }
 
   generate(locationId: string, options: GenerateOptions): GeneratedCounts {

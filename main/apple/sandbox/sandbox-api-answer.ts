@@ -13,7 +13,6 @@ export interface ApiRequest {
 }
 
 const bearerPattern = /^Bearer ([A-Za-z0-9+/]+={0,2})$/;
-const expiryNoticeMillis = 15 * 24 * 60 * 60 * 1000;
 
 /**
  * Answers one API request the way Apple does.
@@ -26,13 +25,13 @@ export function answerApiRequest(world: SandboxWorld, route: ApiRoute, request: 
   const method = request.method as HttpMethod;
   if (!(method in route.methods)) throw new SandboxAppleError(405, 9726);
   if (method === 'POST' && !/^application\/json\b/i.test(request.headers['content-type'] ?? '')) throw new SandboxAppleError(415, 9727);
-  if (route.access === 'public') return route.methods[method]?.(world, request.query) ?? {};
+  if (route.access === 'public') return route.methods[method]?.(world, request.query, request.headers) ?? {};
 
   const token = authenticate(world, request.headers.authorization);
   const location = world.settledLocation(token.locationId);
   const body = method === 'POST' ? parseBody(request.bodyText) : undefined;
   const answer = route.methods[method]?.({ world, location, token, query: request.query, body }) ?? {};
-  return { ...commonFields(world, token, location.info.uId), ...answer };
+  return { ...commonFields(token, location.info.uId), ...answer };
 }
 
 function authenticate(world: SandboxWorld, header: string | undefined): SandboxToken {
@@ -53,8 +52,7 @@ function parseBody(text: string): unknown {
   }
 }
 
-/** Apple adds `tokenExpirationDate` only in the last 15 days of a token's life. */
-function commonFields(world: SandboxWorld, token: SandboxToken, uId: string): object {
-  const expiresSoon = token.expiresAt.getTime() - world.now().getTime() <= expiryNoticeMillis;
-  return { uId, ...(expiresSoon ? { tokenExpirationDate: formatAppleDate(token.expiresAt) } : {}) };
+/** Every example answer of Apple's carries `tokenExpirationDate`, not only in a token's last days. */
+function commonFields(token: SandboxToken, uId: string): object {
+  return { uId, tokenExpirationDate: formatAppleDate(token.expiresAt) };
 }

@@ -3,6 +3,7 @@ import { associate, disassociate, revoke } from './handlers/license-handlers';
 import { getAssets } from './handlers/asset-handlers';
 import { getAssignments } from './handlers/assignment-handlers';
 import { getClientConfig, postClientConfig, serviceConfig } from './handlers/config-handlers';
+import { CONTENT_METADATA_LOOKUP_PATH, contentMetadataLookup } from './handlers/content-metadata-handler';
 import { lookup } from './handlers/lookup-handler';
 import { getStatus } from './handlers/status-handler';
 import { getUsers } from './handlers/user-read-handler';
@@ -17,7 +18,7 @@ export type ApiRoute =
 /** The base path of Apple's v2 API, kept so sandbox URLs look like Apple's. */
 export const API_BASE_PATH = '/mdm/v2';
 
-/** Every endpoint of apple-api.md, plus the public lookup, by full path. */
+/** Every endpoint of apple-api.md, plus the public lookup and the content metadata lookup, by full path. */
 export const sandboxRoutes: Readonly<Record<string, ApiRoute>> = {
   [`${API_BASE_PATH}/service/config`]: { access: 'public', methods: { GET: serviceConfig } },
   [`${API_BASE_PATH}/client/config`]: { access: 'token', methods: { GET: getClientConfig, POST: postClientConfig } },
@@ -32,6 +33,7 @@ export const sandboxRoutes: Readonly<Record<string, ApiRoute>> = {
   [`${API_BASE_PATH}/assets/revoke`]: { access: 'token', methods: { POST: revoke } },
   [`${API_BASE_PATH}/status`]: { access: 'token', methods: { GET: getStatus } },
   '/lookup': { access: 'public', methods: { GET: lookup } },
+  [CONTENT_METADATA_LOOKUP_PATH]: { access: 'public', methods: { GET: contentMetadataLookup } },
 };
 
 /** The path tests and traffic records use: without Apple's base ("/assets", "/lookup"). */

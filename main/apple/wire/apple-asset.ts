@@ -16,15 +16,12 @@ const appleAssetSchema = z.object({
   supportedPlatforms: z.array(z.string()).default([]),
 });
 
-/** With `unlimited=true` free titles come without counts. */
-const appleUnlimitedAssetSchema = appleAssetSchema.partial({
-  assignedCount: true,
-  availableCount: true,
-  retiredCount: true,
-  totalCount: true,
-  deviceAssignable: true,
-  revocable: true,
-});
+/**
+ * With `unlimited=true` free titles come under `unlimitedAssets`. Apple's UnlimitedResponseAsset
+ * omits only `availableCount`, `totalCount` and `retiredCount`, "which don't apply to unlimited
+ * licenses": the assigned count and what the title allows are still there.
+ */
+const appleUnlimitedAssetSchema = appleAssetSchema.omit({ availableCount: true, totalCount: true, retiredCount: true });
 
 export const appleAssetsPageSchema = z.object({
   ...applePageFields,

@@ -16,15 +16,17 @@ export interface CacheTarget {
 /**
  * Writes batches of Apple's rows into the cache tables under a generation readers do not see yet.
  *
- * One transaction per batch (see WRITE_BATCH_ROWS). A user or asset that changes while pages
- * are read can show up on two pages: the later one wins.
+ * One transaction per batch (see WRITE_BATCH_ROWS). An asset or user that changes while pages
+ * are read can show up on two pages: the later one wins, except that a user's live record
+ * always beats a retired or deleted one of the same clientUserId (Apple's retired and
+ * re-created pairs). A person retired while the pages were read thus stays live in this read;
+ * the next incremental read, from the first page's versionId, brings the retirement.
  */
 export class CachePageWriter {
   private readonly assetsTx;
   private readonly assignmentsTx;
   private readonly usersTx;
   private readonly deleteAssetAssignments;
-  private readonly countAssigned;
   private readonly staging;
 
   constructor(db: Database.Database) {
@@ -48,6 +50,9 @@ export class CachePageWriter {
     });
     // VALUES and an upsert: the same insert as INSERT ... SELECT, or as INSERT OR REPLACE with
     // the report's four indexes on the table, took two to three times as long.
+    // Apple lists a retired and re-created person twice, in no documented order: the upsert's
+    // WHERE keeps a live record (Registered, Associated) from being replaced by a retired or
+    // deleted one, whichever page or batch each came on.
     const insertUser = db.prepare(`INSERT INTO cached_apple_users
       (service_id, generation, client_user_id, email, managed_apple_id, invite_code, id_hash, status, sort_name, sort_email, search_text, license_count)
       VALUES (@serviceId, @generation, @clientUserId, @email, @managedAppleId, @inviteCode, @idHash, @status,
@@ -55,12 +60,9 @@ export class CachePageWriter {
       ON CONFLICT (service_id, generation, client_user_id) DO UPDATE SET
         email = excluded.email, managed_apple_id = excluded.managed_apple_id, invite_code = excluded.invite_code, id_hash = excluded.id_hash,
         status = excluded.status, sort_name = excluded.sort_name, sort_email = excluded.sort_email, search_text = excluded.search_text,
-        license_count = excluded.license_count`);
+        license_count = excluded.license_count
+      WHERE excluded.status IN ('Registered', 'Associated') OR cached_apple_users.status NOT IN ('Registered', 'Associated')`);
     this.deleteAssetAssignments = db.prepare('DELETE FROM cached_assignments WHERE service_id = ? AND generation = ? AND adam_id = ? AND pricing = ?');
-    this.countAssigned = db.prepare(`UPDATE cached_assets SET assigned = (
-        SELECT count(*) FROM cached_assignments c WHERE c.service_id = cached_assets.service_id AND c.generation = cached_assets.generation
-          AND c.adam_id = cached_assets.adam_id AND c.pricing = cached_assets.pricing)
-      WHERE service_id = ? AND generation = ? AND adam_id = ? AND pricing = ?`);
 
     this.assetsTx = db.transaction((to: CacheTarget, assets: readonly Asset[]) => {
       for (const a of assets) {
@@ -71,7 +73,7 @@ export class CachePageWriter {
           a.pricingParam,
           a.productType,
           a.unlimited ? null : a.totalCount,
-          a.assignedCount ?? 0,
+          a.assignedCount,
           a.unlimited ? null : a.availableCount,
           a.retiredCount ?? 0,
           a.unlimited ? 1 : 0,
@@ -120,7 +122,7 @@ export class CachePageWriter {
     this.staging.discard(to);
   }
 
-  /** Sorts the batch by clientUserId, the table's key; the sort is stable, so of two pages' copies of a user the later still wins. */
+  /** Sorts the batch by clientUserId, the table's key; the sort is stable, so of two copies of a user the later still wins unless it would retire a live one. */
   users(to: CacheTarget, users: VppUser[]): void {
     this.usersTx(to, users.sort((a, b) => (a.clientUserId < b.clientUserId ? -1 : a.clientUserId > b.clientUserId ? 1 : 0)));
   }
@@ -128,11 +130,6 @@ export class CachePageWriter {
   /** Drops what a generation holds of one asset, before that asset's assignments are read again in full. */
   forgetAssignmentsOf(to: CacheTarget, asset: AssetKey): void {
     this.deleteAssetAssignments.run(to.serviceId, to.generation, asset.adamId, asset.pricing);
-  }
-
-  /** For an asset Apple listed without counts: its assigned count is what the cache holds of it. */
-  countAssignedFromRows(to: CacheTarget, asset: AssetKey): void {
-    this.countAssigned.run(to.serviceId, to.generation, asset.adamId, asset.pricing);
   }
 }
 

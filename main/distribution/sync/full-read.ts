@@ -1,12 +1,9 @@
-import type { AssetKey } from './asset-key';
 import type { ListedAsset } from './assignment-reconciliation';
 import { copyPages, SYNC_PHASES, type SyncReadContext } from './page-copy';
 
 export interface FullRead {
   assignmentsVersion: string | null;
   usersVersion: string | null;
-  /** Assets Apple listed without counts: their assigned count comes from the rows. */
-  uncounted: AssetKey[];
 }
 
 /** Reads the asset list into the target generation, and returns what Apple said each asset has assigned. */
@@ -22,7 +19,7 @@ export async function readAssetList(context: SyncReadContext): Promise<ListedAss
 /** Reads the whole location into the target generation: every asset, assignment and Apple user. */
 export async function readWholeLocation(context: SyncReadContext): Promise<FullRead> {
   const { client, signal, writer, target } = context;
-  const listed = await readAssetList(context);
+  await readAssetList(context);
   let assignmentsVersion: string | null;
   try {
     // A page at a time into staging tables, one per range of holders, each moved into the cache in one sorted run.
@@ -38,9 +35,5 @@ export async function readWholeLocation(context: SyncReadContext): Promise<FullR
     writer.discardStagedAssignments(target);
   }
   const usersVersion = await copyPages(context, SYNC_PHASES.users, client.readUsers({}, signal), (users) => writer.users(target, users));
-  return { assignmentsVersion, usersVersion, uncounted: uncountedOf(listed) };
-}
-
-export function uncountedOf(listed: readonly ListedAsset[]): AssetKey[] {
-  return listed.filter((asset) => asset.assigned === null).map(({ adamId, pricing }) => ({ adamId, pricing }));
+  return { assignmentsVersion, usersVersion };
 }

@@ -78,7 +78,9 @@ export class IncrementalMergeStore {
    *
    * Replaced assets lose their live assignments first; other staged assignments are added unless
    * live already has them (rows added while the previous sync paged are read again). Staged users
-   * replace theirs; the staged asset list replaces the live one whole.
+   * replace theirs: of a retired and re-created pair in the changes, staging kept the live record,
+   * and a retired record alone is that person's retirement. The staged asset list replaces the
+   * live one whole.
    */
   merge(plan: MergePlan): void {
     const params = { service: plan.serviceId, live: plan.live, staging: plan.staging };

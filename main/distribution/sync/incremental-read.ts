@@ -1,7 +1,7 @@
 import type { Assignment } from '../../apple/model/assignment';
 import type { AssetKey } from './asset-key';
 import { assetsToReread } from './assignment-reconciliation';
-import { readAssetList, uncountedOf } from './full-read';
+import { readAssetList } from './full-read';
 import type { IncrementalMergeStore } from './incremental-merge-store';
 import { copyPages, SYNC_PHASES, type SyncReadContext } from './page-copy';
 
@@ -10,7 +10,6 @@ export interface IncrementalRead {
   usersVersion: string | null;
   /** Assets whose assignments were read again in full: their live rows are replaced at the merge. */
   replaced: AssetKey[];
-  uncounted: AssetKey[];
 }
 
 export interface SinceVersions {
@@ -55,5 +54,5 @@ export async function readChanges(
       writeAssignments,
     );
   }
-  return { assignmentsVersion, usersVersion, replaced, uncounted: uncountedOf(listed) };
+  return { assignmentsVersion, usersVersion, replaced };
 }

@@ -7,7 +7,6 @@ import type { Clock } from '../../clock/clock';
 import type { TokenRecord } from '../token-store';
 import type { AppMetadataStore } from './app-metadata-store';
 import { fetchAppNames, type AppNamesOutcome } from './app-names-step';
-import type { AssetKey } from './asset-key';
 import type { CachePageWriter, CacheTarget } from './cache-page-writer';
 import type { AppleCallObserver } from './connectivity-monitor';
 import { readWholeLocation } from './full-read';
@@ -85,10 +84,7 @@ export class SyncRunner {
     const context = this.context(request, request.lease());
     const read = await readWholeLocation(context);
     const appNames = await this.appNames(request, context.target);
-    this.stores.db.transaction(() => {
-      this.countUncounted(context.target, read.uncounted);
-      this.stores.syncState.publish({ ...this.publication(request, context.target.generation), ...versions(read) });
-    })();
+    this.stores.syncState.publish({ ...this.publication(request, context.target.generation), ...versions(read) });
     return { mode, cache: this.stores.generations.rowCounts(request.serviceId, context.target.generation), appNames };
   }
 
@@ -99,7 +95,6 @@ export class SyncRunner {
     const appNames = await this.appNames(request, context.target);
     this.stores.db.transaction(() => {
       this.stores.merge.merge({ serviceId: request.serviceId, live, staging: context.target.generation, replaced: read.replaced });
-      this.countUncounted({ serviceId: request.serviceId, generation: live }, read.uncounted);
       this.stores.sortKeys.refresh(request.serviceId, live);
       this.stores.syncState.publish({ ...this.publication(request, live), ...versions(read) });
     })();
@@ -109,6 +104,7 @@ export class SyncRunner {
   private appNames(request: SyncRequest, target: CacheTarget): Promise<AppNamesOutcome> {
     return fetchAppNames({
       lookup: this.deps.lookup,
+      client: request.client,
       store: this.stores.metadata,
       target,
       country: request.token.country,
@@ -117,10 +113,6 @@ export class SyncRunner {
       clock: this.deps.clock,
       logError: this.deps.logError,
     });
-  }
-
-  private countUncounted(target: CacheTarget, uncounted: readonly AssetKey[]): void {
-    for (const asset of uncounted) this.stores.writer.countAssignedFromRows(target, asset);
   }
 
   private context(request: SyncRequest, generation: number): SyncReadContext {

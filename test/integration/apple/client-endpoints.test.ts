@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppleApiError } from '../../../main/apple/errors/apple-api-error';
 import { invitationUrl } from '../../../main/apple/model/service-config';
 import { managedByAnotherMdm } from '../../../main/apple/model/location-config';
+import { parseAppleDate } from '../../../main/apple/wire/apple-date';
 import { caught, startSandboxHarness } from '../../support/apple/sandbox-harness';
 
 const app = { pricingParam: 'STDQ', productType: 'App' as const, deviceAssignable: true, revocable: true, supportedPlatforms: ['iOS'] };
@@ -12,7 +13,8 @@ describe('the v2 client against the sandbox', () => {
     const config = await client.getServiceConfig();
     expect(config.limits).toMatchObject({ maxAssets: 10, maxUsers: 100, maxClientUserIds: 1000, maxRevokeSerialNumbers: 100 });
     expect(config.invitationUrlTemplate).toContain('%25inviteCode%25');
-    expect(config.errorCodes).toContainEqual({ errorNumber: 9625, errorMessage: 'The sToken has been revoked' });
+    expect(config.errorCodes).toContainEqual({ errorNumber: 9625, errorMessage: 'The server has revoked the sToken.' });
+    expect(config.contentMetadataLookupUrl).toBe(`${sandbox.origin}/WebObjects/MZStorePlatform.woa/wa/lookup`);
     expect(config.notificationTypes).toContain('ASSET_MANAGEMENT');
     await client.getServiceConfig();
     expect(sandbox.recordedRequests().filter((request) => request.path === '/service/config')).toHaveLength(1);
@@ -22,9 +24,11 @@ describe('the v2 client against the sandbox', () => {
   });
 
   it('reads and sets the client config, and notices another MDM taking over', async () => {
-    const { client, sandbox, location } = await startSandboxHarness();
+    const { client, sandbox, location, token } = await startSandboxHarness();
     const before = await client.getClientConfig();
-    expect(before).toMatchObject({ locationName: 'Lincoln Elementary', uId: location.uId, countryCode: 'US', mdmInfo: null, tokenExpiresAt: null });
+    expect(before).toMatchObject({ locationName: 'Lincoln Elementary', uId: location.uId, countryCode: 'US', mdmInfo: null });
+    const { expDate } = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { expDate: string };
+    expect(before.tokenExpiresAt?.toISOString()).toBe(parseAppleDate(expDate)?.toISOString());
 
     const claimed = await client.updateClientConfig({
       mdmInfo: { id: 'md-desktop-1', name: 'Managed Distribution', metadata: 'v0.1' },
@@ -54,8 +58,12 @@ describe('the v2 client against the sandbox', () => {
     expect(all[1]).toMatchObject({ unlimited: true, totalCount: null, availableCount: null });
     expect((await client.readAssets({ productType: 'Book' }).all()).map((asset) => asset.adamId)).toEqual(['300']);
     expect((await client.readAssets({ deviceAssignable: false }).all()).map((asset) => asset.adamId)).toEqual(['300']);
+    await client.waitForEvent(await client.createUsers([{ clientUserId: 'u-1' }]));
+    await client.waitForEvent(await client.associate({ assets: [{ adamId: '200' }], clientUserIds: ['u-1'] }));
     const unlimited = await client.readAssets({ unlimited: true }).all();
-    expect(unlimited).toEqual([expect.objectContaining({ adamId: '200', unlimited: true, assignedCount: null })]);
+    expect(unlimited).toEqual([
+      expect.objectContaining({ adamId: '200', unlimited: true, totalCount: null, availableCount: null, assignedCount: 1, deviceAssignable: true, revocable: true }),
+    ]);
     expect(sandbox.recordedRequests().at(-1)?.query).toEqual({ unlimited: 'true' });
   });
 
@@ -87,6 +95,37 @@ describe('the v2 client against the sandbox', () => {
     ]);
     expect((await client.readUsers({ activeOnly: true }).all()).map((user) => user.clientUserId)).toEqual(['u-1']);
     expect((await client.readUsers({ retiredOnly: true }).all()).map((user) => user.clientUserId)).toEqual(['u-2']);
+  });
+
+  it('lists a retired and re-created user twice, in full and in incremental reads, as Apple does', async () => {
+    const { client, sandbox } = await startSandboxHarness({ pageSize: 2 });
+    await client.waitForEvent(await client.createUsers(['u-1', 'u-2', 'u-3'].map((clientUserId) => ({ clientUserId, email: `${clientUserId}@lincoln.example.org` }))));
+    const before = client.readUsers();
+    const oldCode = (await before.all()).find((user) => user.clientUserId === 'u-2')?.inviteCode;
+    await client.waitForEvent(await client.retireUsers([{ clientUserId: 'u-2' }]));
+    const created = await client.waitForEvent(await client.createUsers([{ clientUserId: 'u-2', email: 'u-2.new@lincoln.example.org' }]));
+    expect(created).toMatchObject({ state: 'COMPLETE', failures: [] });
+
+    const listed = (users: { clientUserId: string; email: string | null; status: string }[]) => users.map((u) => [u.clientUserId, u.email, u.status]);
+    expect(listed(await client.readUsers().all())).toEqual([
+      ['u-1', 'u-1@lincoln.example.org', 'Registered'],
+      ['u-2', 'u-2.new@lincoln.example.org', 'Registered'],
+      ['u-3', 'u-3@lincoln.example.org', 'Registered'],
+      ['u-2', 'u-2@lincoln.example.org', 'Retired'],
+    ]);
+    expect(listed(await client.readUsers({ sinceVersionId: before.versionId ?? '' }).all())).toEqual([
+      ['u-2', 'u-2.new@lincoln.example.org', 'Registered'],
+      ['u-2', 'u-2@lincoln.example.org', 'Retired'],
+    ]);
+    expect(listed(await client.readUsers({ clientUserId: 'u-2' }).all())).toHaveLength(2);
+    // The retired record's invitation is gone; the new record has its own.
+    expect(sandbox.acceptInvitation(oldCode ?? '')).toBeNull();
+    const [live] = await client.readUsers({ clientUserId: 'u-2', activeOnly: true }).all();
+    expect(sandbox.acceptInvitation(live?.inviteCode ?? '')).toMatchObject({ clientUserId: 'u-2' });
+    expect(listed(await client.readUsers({ clientUserId: 'u-2' }).all())).toEqual([
+      ['u-2', 'u-2.new@lincoln.example.org', 'Associated'],
+      ['u-2', 'u-2@lincoln.example.org', 'Retired'],
+    ]);
   });
 
   it('accepts an invitation through the link of the service config', async () => {

@@ -27,7 +27,7 @@ describe('asynchronous events against the sandbox', () => {
       {
         errorNumber: 9709,
         message: 'Not enough licenses. Buy more in Apple School Manager or free some up.',
-        appleMessage: 'Not enough licenses',
+        appleMessage: "There aren't enough assets available to complete this association.",
         assets: [{ adamId: '100', pricingParam: 'STDQ' }],
         clientUserIds: ['c', 'd'],
         serialNumbers: [],

@@ -11,7 +11,7 @@ describe("the sandbox speaks Apple's protocol", () => {
   it('answers a wrong method with 405 / 9726', async () => {
     const { sandbox, token } = await startSandboxHarness();
     const answer = await call(`${sandbox.baseUrl}/assets/associate`, { headers: { Authorization: `Bearer ${token}` } });
-    expect(answer).toEqual({ status: 405, body: { errorNumber: 9726, errorMessage: 'Method not allowed' } });
+    expect(answer).toEqual({ status: 405, body: { errorNumber: 9726, errorMessage: 'This request contains an unsupported HTTP method for the requested endpoint.' } });
   });
 
   it('answers a body that is not JSON-typed with 415 / 9727', async () => {
@@ -37,6 +37,17 @@ describe("the sandbox speaks Apple's protocol", () => {
     expect((answer.body.urls as Record<string, string>).invitationEmail).toContain('inviteCode=%25inviteCode%25');
   });
 
+  it("lists in service config the error codes of Apple's v2 example answer, in Apple's words", async () => {
+    const { sandbox } = await startSandboxHarness();
+    const codes = (await call(`${sandbox.baseUrl}/service/config`)).body.errorCodes as { errorNumber: number; errorMessage: string }[];
+    // Apple's "Service Config" page: 9601-9603, 9609, 9621, 9625, 9634, 9646, 9650, then 9700 to 9728.
+    const v2 = [9601, 9602, 9603, 9609, 9621, 9625, 9634, 9646, 9650, ...Array.from({ length: 29 }, (_, i) => 9700 + i)];
+    expect(codes.map((code) => code.errorNumber)).toEqual(v2);
+    expect(codes).toContainEqual({ errorNumber: 9714, errorMessage: 'The number of users exceeds the maximum. Change the request to stay within the specified limit.' });
+    expect(codes).toContainEqual({ errorNumber: 9715, errorMessage: 'This request contains duplicate users. Change the request to send unique users.' });
+    expect(codes.every((code) => code.errorMessage.length > 0)).toBe(true);
+  });
+
   it('answers a page index past the end with 9650 and a bad JSON body with 9602', async () => {
     const { sandbox, token } = await startSandboxHarness();
     const auth = { Authorization: `Bearer ${token}` };
@@ -46,7 +57,7 @@ describe("the sandbox speaks Apple's protocol", () => {
     expect(badJson).toMatchObject({ status: 400, body: { errorNumber: 9602 } });
   });
 
-  it('adds uId to every answer and paging fields only while pages remain', async () => {
+  it('adds uId and tokenExpirationDate to every answer, and paging fields only while pages remain', async () => {
     const { sandbox, token, location } = await startSandboxHarness({ pageSize: 4 });
     sandbox.generate(location.id, { seed: 1, apps: 3, books: 0, users: 5, assignments: 6 });
     const auth = { headers: { Authorization: `Bearer ${token}` } };
@@ -55,7 +66,10 @@ describe("the sandbox speaks Apple's protocol", () => {
     const last = await call(`${sandbox.baseUrl}/assignments?pageIndex=1`, auth);
     expect(last.body).toMatchObject({ currentPageIndex: 1, totalPages: 2, size: 2 });
     expect(last.body).not.toHaveProperty('nextPageIndex');
-    expect(last.body).not.toHaveProperty('tokenExpirationDate');
+    const { expDate } = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { expDate: string };
+    for (const path of ['/assignments', '/assets', '/users', '/client/config']) {
+      expect((await call(`${sandbox.baseUrl}${path}`, auth)).body).toMatchObject({ uId: location.uId, tokenExpirationDate: expDate });
+    }
   });
 
   it('accepts an invitation through the control endpoint', async () => {

@@ -9,6 +9,7 @@ import { useTestSecretStore } from '../../support/test-secret-store';
 
 const factories = { tempDir: useTempDirs(), newSecrets: useTestSecretStore(), startApp: useTestApps(), startSandbox: useSandboxes() };
 const district = { seed: 7, apps: 12, users: 150, assignments: 1_200 };
+const CONTENT_LOOKUP = '/WebObjects/MZStorePlatform.woa/wa/lookup';
 
 function auditOf(world: SyncWorld, action: string): Record<string, unknown>[] {
   const rows = world.app.db.prepare('SELECT admin_id, details FROM audit_entries WHERE action = ? ORDER BY id').all(action) as { admin_id: number | null; details: string }[];
@@ -83,6 +84,10 @@ describe('a full sync', () => {
     const names = world.app.db.prepare('SELECT adam_id, name FROM app_metadata').all() as { adam_id: string; name: string }[];
     expect(names.map((n) => n.adam_id).sort()).toEqual(world.expected().assets.map((a) => a.adamId).sort());
     expect(names.every((n) => n.name.length > 0)).toBe(true);
+    // The location's custom app, which only its content metadata lookup knows, has its name too.
+    const custom = names.filter((n) => world.sandbox.catalogEntry(n.adam_id)?.customFor === world.location.id);
+    expect(custom).toHaveLength(1);
+    expect(custom[0]?.name).toBe(world.sandbox.catalogEntry(custom[0]!.adam_id)?.name);
 
     expect(changed).toEqual([{ serviceIds: [world.service.id] }]);
     expect(auditOf(world, 'sync.start')).toEqual([{ adminId: 1, name: 'High school apps' }]);
@@ -107,8 +112,9 @@ describe('a full sync', () => {
     expect(running.some((p) => /^Assignments · [\d,]+ rows$/.test(p.phase))).toBe(true);
   });
 
-  it('still succeeds when the app lookup is down; the report shows adamIds until a later sync', async () => {
+  it('still succeeds when both app lookups are down; the report shows adamIds until a later sync', async () => {
     const world = await startSyncWorld(factories, { pageSize: 50, data: district });
+    world.sandbox.injectFaults({ kind: 'internal-error' }, { path: CONTENT_LOOKUP, count: 100 });
     world.sandbox.injectFaults({ kind: 'internal-error' }, { path: '/lookup', count: 100 });
     const job = await world.sync();
     expect(job).toMatchObject({ state: 'succeeded', summary: { 'app names': { found: 0, 'not found': 13 } } });
@@ -117,6 +123,30 @@ describe('a full sync', () => {
 
     world.sandbox.clearFaults();
     expect(await world.sync()).toMatchObject({ summary: { 'app names': { found: 13, 'not found': 0 } } });
+  });
+});
+
+describe('app names', () => {
+  it("come from the location's content lookup first, with the sToken as its cookie, and the public lookup names nothing twice", async () => {
+    const world = await startSyncWorld(factories, { pageSize: 50, data: district });
+    expect(await world.sync()).toMatchObject({ summary: { 'app names': { found: 13, 'not found': 0 } } });
+    const asked = world.sandbox.recordedRequests();
+    expect(asked.filter((r) => r.path === CONTENT_LOOKUP).map((r) => [r.query.platform, r.query.cc, r.query.id?.split(',').length])).toEqual([['volumestore', 'us', 13]]);
+    expect(asked.filter((r) => r.path === '/lookup')).toEqual([]);
+  });
+
+  it('come from the public lookup when the content lookup is down, all but the custom app it cannot know', async () => {
+    const world = await startSyncWorld(factories, { pageSize: 50, data: district });
+    world.sandbox.injectFaults({ kind: 'internal-error' }, { path: CONTENT_LOOKUP, count: 100 });
+    expect(await world.sync()).toMatchObject({ state: 'succeeded', summary: { 'app names': { found: 12, 'not found': 1 } } });
+    const unnamed = world.app.db
+      .prepare('SELECT a.adam_id FROM cached_assets a WHERE NOT EXISTS (SELECT 1 FROM app_metadata m WHERE m.adam_id = a.adam_id)')
+      .pluck()
+      .all() as string[];
+    expect(unnamed.map((adamId) => world.sandbox.catalogEntry(adamId)?.customFor)).toEqual([world.location.id]);
+
+    world.sandbox.clearFaults();
+    expect(await world.sync()).toMatchObject({ summary: { 'app names': { found: 1, 'not found': 0 } } });
   });
 });
 

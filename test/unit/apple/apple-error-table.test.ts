@@ -7,24 +7,27 @@ import { appleErrorTable, TOKEN_REVOKED_MESSAGE } from '../../../main/apple/erro
 import { FullSyncRequiredError } from '../../../main/apple/errors/full-sync-required-error';
 import { DomainError } from '../../../main/errors/domain-error';
 
-/** Every error number of apple-api.md with the code the admin's app should see. */
-const documented: [number, number, ErrorCode][] = [
+/**
+ * Every error number Apple documents, with the HTTP status Apple gives it and the code the
+ * admin's app should see.
+ *
+ * Transcribed from Apple's "Handling error responses" page (developer.apple.com/documentation/
+ * devicemanagement/handling-error-responses): its synchronous table with Apple's statuses, its
+ * asynchronous table (failures inside /status, so HTTP 200), and the older numbers apple-api.md
+ * lists from the field (9610, 9616, 9622, 9624, 9632, 9643, 9645).
+ */
+const synchronous: [number, number, ErrorCode][] = [
   [9601, 401, 'TOKEN_INVALID'],
   [9602, 400, 'VALIDATION'],
   [9603, 500, 'APPLE_UNAVAILABLE'],
   [9609, 400, 'NOT_FOUND'],
-  [9610, 200, 'NOT_FOUND'],
-  [9616, 200, 'CONFLICT'],
   [9621, 401, 'TOKEN_EXPIRED'],
-  [9622, 401, 'TOKEN_INVALID'],
-  [9624, 200, 'CONFLICT'],
+  [9623, 400, 'INTERNAL'],
   [9625, 401, 'TOKEN_REVOKED'],
-  [9632, 200, 'CONFLICT'],
   [9634, 410, 'APPLE_UNAVAILABLE'],
-  [9643, 200, 'CONFLICT'],
-  [9644, 503, 'APPLE_UNAVAILABLE'],
-  [9645, 200, 'FORBIDDEN'],
+  [9637, 403, 'FORBIDDEN'],
   [9646, 429, 'APPLE_UNAVAILABLE'],
+  [9647, 403, 'FORBIDDEN'],
   [9650, 400, 'CONFLICT'],
   [9700, 400, 'VALIDATION'],
   [9701, 400, 'VALIDATION'],
@@ -35,17 +38,54 @@ const documented: [number, number, ErrorCode][] = [
   [9706, 400, 'VALIDATION'],
   [9707, 400, 'VALIDATION'],
   [9708, 400, 'NOT_FOUND'],
-  [9709, 200, 'CONFLICT'],
-  [9716, 200, 'CONFLICT'],
+  [9710, 400, 'VALIDATION'],
+  [9711, 400, 'VALIDATION'],
+  [9712, 400, 'VALIDATION'],
+  [9713, 400, 'VALIDATION'],
+  [9714, 400, 'VALIDATION'],
+  [9715, 400, 'VALIDATION'],
   [9717, 400, 'VALIDATION'],
   [9718, 400, 'VALIDATION'],
   [9719, 400, 'VALIDATION'],
   [9720, 400, 'VALIDATION'],
   [9721, 400, 'CONFLICT'],
   [9722, 401, 'TOKEN_INVALID'],
+  [9723, 400, 'VALIDATION'],
+  [9724, 400, 'VALIDATION'],
+  [9725, 400, 'VALIDATION'],
   [9726, 405, 'INTERNAL'],
   [9727, 415, 'INTERNAL'],
+  [9728, 400, 'VALIDATION'],
+  [9729, 503, 'APPLE_UNAVAILABLE'],
+  [9811, 400, 'VALIDATION'],
+  [9812, 400, 'CONFLICT'],
+  [9813, 400, 'VALIDATION'],
+  [9814, 400, 'NOT_FOUND'],
+  [9815, 400, 'CONFLICT'],
+  [9816, 400, 'VALIDATION'],
+  [9817, 400, 'CONFLICT'],
+  [9818, 400, 'CONFLICT'],
 ];
+
+const asynchronous: [number, number, ErrorCode][] = [
+  [9635, 200, 'CONFLICT'],
+  [9641, 200, 'CONFLICT'],
+  [9644, 200, 'APPLE_UNAVAILABLE'],
+  [9709, 200, 'CONFLICT'],
+  [9716, 200, 'CONFLICT'],
+];
+
+const fromTheField: [number, number, ErrorCode][] = [
+  [9610, 200, 'NOT_FOUND'],
+  [9616, 200, 'CONFLICT'],
+  [9622, 401, 'TOKEN_INVALID'],
+  [9624, 200, 'CONFLICT'],
+  [9632, 200, 'CONFLICT'],
+  [9643, 200, 'CONFLICT'],
+  [9645, 200, 'FORBIDDEN'],
+];
+
+const documented = [...synchronous, ...asynchronous, ...fromTheField];
 
 describe('the Apple error table', () => {
   it('has exactly the documented numbers', () => {
@@ -62,6 +102,18 @@ describe('the Apple error table', () => {
     expect(error.message).toBe(appleErrorTable[errorNumber]?.message);
     expect(error.message).toMatch(/^[A-Z].*\.$/);
     expect(error.details).toEqual({ appleErrorNumber: errorNumber, httpStatus, appleMessage: 'Apple wording' });
+  });
+
+  it.each(documented)('gives %i a code and a sentence an admin can read (HTTP %i)', (errorNumber) => {
+    const entry = appleErrorTable[errorNumber];
+    expect(entry?.code).toBeDefined();
+    expect(entry?.message.trim().length).toBeGreaterThan(20);
+    expect(entry?.message).not.toMatch(/undefined|null|NaN|\$\{/);
+    expect(adminMessageForAppleError(errorNumber)).toBe(entry?.message);
+  });
+
+  it('says what 9650 means: the page asked for is out of range', () => {
+    expect(appleErrorFromAnswer({ errorNumber: 9650, httpStatus: 400 }).message).toMatch(/page .*out of range/);
   });
 
   it('gives every number a different sentence', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { appMetadataFromApple, platformsFromSupportedDevices } from '../../../main/apple/model/app-metadata';
+import { appMetadataFromApple, appMetadataFromContentLookup, platformsFromSupportedDevices } from '../../../main/apple/model/app-metadata';
 import { assetFromApple, unlimitedAssetFromApple } from '../../../main/apple/model/asset';
 import { eventStatusFromApple } from '../../../main/apple/model/event-status';
 import { locationConfigFromApple, managedByAnotherMdm } from '../../../main/apple/model/location-config';
 import { invitationUrl, serviceConfigFromApple } from '../../../main/apple/model/service-config';
+import { appleContentMetadataSchema } from '../../../main/apple/wire/apple-content-metadata';
 import { appleServiceConfigSchema } from '../../../main/apple/wire/apple-service-config';
 
 const wireAsset = {
@@ -28,11 +29,9 @@ describe('mapping Apple shapes to ours', () => {
       availableCount: null,
       assignedCount: 3,
     });
-    expect(unlimitedAssetFromApple({ adamId: '1', pricingParam: 'STDQ', productType: 'Book', supportedPlatforms: [] })).toMatchObject({
-      unlimited: true,
-      assignedCount: null,
-      deviceAssignable: null,
-    });
+    expect(
+      unlimitedAssetFromApple({ adamId: '1', pricingParam: 'STDQ', productType: 'App', assignedCount: 4, deviceAssignable: true, revocable: false, supportedPlatforms: [] }),
+    ).toMatchObject({ unlimited: true, totalCount: null, availableCount: null, retiredCount: null, assignedCount: 4, deviceAssignable: true, revocable: false });
   });
 
   it('builds invitation links from the service config template', () => {
@@ -68,6 +67,54 @@ describe('mapping Apple shapes to ours', () => {
       'macOS',
     ]);
     expect(appMetadataFromApple({ trackId: 7, kind: 'ebook', artworkUrl100: 'x' })).toMatchObject({ adamId: '7', name: '7', isBook: true, artworkUrl: 'x', platforms: [] });
+  });
+
+  it("reads both shapes of Apple's content metadata lookup samples", () => {
+    // Apple's "Getting app and book information (Legacy)": the first sample's artwork is an
+    // array of sized images and its id a number; the custom-app sample's artwork a template.
+    const pages = appleContentMetadataSchema.parse({
+      id: 361309726,
+      name: 'Pages',
+      bundleId: 'com.apple.Pages',
+      kind: 'iosSoftware',
+      deviceFamilies: ['iphone', 'ipad', 'ipod'],
+      minimumOSVersion: '11.0',
+      artwork: [
+        { width: 128, height: 128, url: 'https://is4-ssl.mzstatic.com/image/thumb/AppIcon/128x128bb.png' },
+        { width: 216, height: 216, url: 'https://is4-ssl.mzstatic.com/image/thumb/AppIcon/360x216bb.png' },
+      ],
+      offers: [{ version: { display: '5.0.1', externalId: 830786363 } }],
+    });
+    expect(appMetadataFromContentLookup('361309726', pages)).toEqual({
+      adamId: '361309726',
+      name: 'Pages',
+      bundleId: 'com.apple.Pages',
+      artworkUrl: 'https://is4-ssl.mzstatic.com/image/thumb/AppIcon/360x216bb.png',
+      version: '5.0.1',
+      minimumOsVersion: '11.0',
+      platforms: ['iOS', 'iPadOS'],
+      isBook: false,
+    });
+    const custom = appleContentMetadataSchema.parse({
+      id: '451796775',
+      nameRaw: 'b2b Test 2',
+      kind: 'iosSoftware',
+      deviceFamilies: ['mac', 'tvos', 'iphone'],
+      artwork: { width: 1024, height: 1024, url: 'https://is2-ssl.mzstatic.com/image/thumb/AppIcon/{w}x{h}bb.{f}' },
+      isB2BCustomApp: true,
+    });
+    expect(appMetadataFromContentLookup('451796775', custom)).toMatchObject({
+      name: 'b2b Test 2',
+      artworkUrl: 'https://is2-ssl.mzstatic.com/image/thumb/AppIcon/512x512bb.png',
+      platforms: ['iOS', 'macOS', 'tvOS'],
+      version: null,
+    });
+    expect(appMetadataFromContentLookup('7', appleContentMetadataSchema.parse({ kind: 'ebook', artwork: { url: 'https://x/{w}x{h}{z}.jpg' } }))).toMatchObject({
+      name: '7',
+      isBook: true,
+      artworkUrl: null,
+      platforms: [],
+    });
   });
 
   it('keeps per-id event failures with an admin sentence', () => {

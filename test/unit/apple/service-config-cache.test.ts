@@ -18,6 +18,7 @@ function config(maxAssets: number): ServiceConfig {
       maxMdmIdLength: 100,
     },
     invitationUrlTemplate: 'https://example.org/?inviteCode=%25inviteCode%25',
+    contentMetadataLookupUrl: null,
     errorCodes: [],
     notificationTypes: [],
   };

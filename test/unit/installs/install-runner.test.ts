@@ -26,7 +26,7 @@ const failure = (errorNumber: number, serialNumbers: string[]): EventFailure => 
 function scriptedApple(outcomes: EventFailure[][]) {
   const submitted: EventRequest[] = [];
   const client = {
-    getServiceConfig: async () => ({ limits, invitationUrlTemplate: '', errorCodes: [], notificationTypes: [] }),
+    getServiceConfig: async () => ({ limits, invitationUrlTemplate: '', contentMetadataLookupUrl: null, errorCodes: [], notificationTypes: [] }),
     submit: async (request: EventRequest): Promise<SubmittedEvent> => {
       submitted.push(request);
       return { eventId: `event-${submitted.length}`, request };

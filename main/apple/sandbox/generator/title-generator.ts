@@ -15,22 +15,25 @@ import type { SeededRandom } from './seeded-random';
 /** Spacing of generated adamIds; each also gets a random offset below it, so ids never collide. */
 const adamIdStep = 7919;
 
+/** One app in this many is a custom (B2B) app of the location, which the public lookup does not know. */
+const customAppEvery = 20;
+
 /**
  * Adds apps and books to a location and to the lookup catalog.
  *
  * The mix is Apple's: about a tenth of apps free (unlimited), some apps not
- * device-assignable, books neither device-assignable nor revocable, so every branch of the
- * client and the UI meets real cases.
+ * device-assignable, one in twenty a custom app made for the location, books neither
+ * device-assignable nor revocable, so every branch of the client and the UI meets real cases.
  */
 export function generateTitles(location: SandboxLocation, catalog: SandboxCatalog, random: SeededRandom, apps: number, books: number): void {
   for (let i = 0; i < apps + books; i++) {
     const adamId = String(361_000_000 + i * adamIdStep + random.int(adamIdStep));
-    if (i < apps) addApp(location, catalog, random, adamId);
+    if (i < apps) addApp(location, catalog, random, adamId, i % customAppEvery === customAppEvery / 2);
     else addBook(location, catalog, random, adamId);
   }
 }
 
-function addApp(location: SandboxLocation, catalog: SandboxCatalog, random: SeededRandom, adamId: string): void {
+function addApp(location: SandboxLocation, catalog: SandboxCatalog, random: SeededRandom, adamId: string, custom: boolean): void {
   const subject = random.pick(appSubjects);
   const name = `${random.pick(appPrefixes)} ${subject} ${random.pick(appSuffixes)}`;
   const platforms = [...random.pick(platformSets)];
@@ -51,6 +54,7 @@ function addApp(location: SandboxLocation, catalog: SandboxCatalog, random: Seed
     version: `${1 + random.int(6)}.${random.int(10)}.${random.int(10)}`,
     minimumOsVersion: `${14 + random.int(4)}.0`,
     supportedDevices: platforms.flatMap((platform) => devicesByPlatform[platform] ?? []),
+    ...(custom ? { customFor: location.info.id } : {}),
   });
 }
 

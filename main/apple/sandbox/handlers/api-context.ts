@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { SandboxToken } from '../sandbox-tokens';
 import type { SandboxWorld } from '../sandbox-world';
 import type { SandboxLocation } from '../state/sandbox-location';
@@ -14,5 +15,5 @@ export interface ApiContext {
 /** Answers the JSON body; throws SandboxAppleError for Apple's error answers. */
 export type ApiHandler = (context: ApiContext) => object;
 
-/** Handlers of Apple's public endpoints, which need no token. */
-export type PublicHandler = (world: SandboxWorld, query: URLSearchParams) => object;
+/** Handlers of Apple's public endpoints, which need no bearer token (the content lookup reads a cookie). */
+export type PublicHandler = (world: SandboxWorld, query: URLSearchParams, headers: IncomingHttpHeaders) => object;

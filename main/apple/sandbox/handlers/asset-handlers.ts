@@ -8,7 +8,8 @@ import { booleanParam, countParam, textParam } from './query-params';
 /**
  * GET /assets with Apple's filters.
  *
- * With `unlimited=true` Apple lists free titles under `unlimitedAssets`, without counts.
+ * With `unlimited=true` Apple lists free titles under `unlimitedAssets`, without the counts that
+ * do not apply to them (available, total, retired).
  */
 export const getAssets: ApiHandler = ({ world, location, query }) => {
   const keep = assetFilter(query);
@@ -54,6 +55,9 @@ function unlimitedAsset(asset: SandboxAsset): AppleUnlimitedAsset {
     adamId: asset.adamId,
     pricingParam: asset.pricingParam,
     productType: asset.productType,
+    assignedCount: asset.assignedCount,
+    deviceAssignable: asset.deviceAssignable,
+    revocable: asset.revocable,
     supportedPlatforms: asset.supportedPlatforms,
   };
 }

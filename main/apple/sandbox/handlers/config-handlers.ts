@@ -1,7 +1,8 @@
 import { appleClientConfigRequestSchema, type AppleClientConfig } from '../../wire/apple-client-config';
 import type { AppleServiceConfig } from '../../wire/apple-service-config';
-import { sandboxErrorMessages } from '../sandbox-error-messages';
 import { SandboxAppleError } from '../sandbox-apple-error';
+import { CONTENT_METADATA_LOOKUP_PATH } from './content-metadata-handler';
+import { serviceConfigErrorCodes } from '../service-config-error-codes';
 import type { SandboxLocation } from '../state/sandbox-location';
 import type { ApiHandler, PublicHandler } from './api-context';
 
@@ -12,10 +13,10 @@ export const serviceConfig: PublicHandler = (world): AppleServiceConfig => ({
   limits: world.settings.limits,
   urls: {
     invitationEmail: `${world.origin}/sandbox/invitation?inviteCode=%25inviteCode%25&mt=8`,
-    contentMetadataLookup: `${world.origin}/lookup`,
+    contentMetadataLookup: `${world.origin}${CONTENT_METADATA_LOOKUP_PATH}`,
     vppWebsite: `${world.origin}/sandbox`,
   },
-  errorCodes: Object.entries(sandboxErrorMessages).map(([errorNumber, errorMessage]) => ({ errorNumber: Number(errorNumber), errorMessage })),
+  errorCodes: [...serviceConfigErrorCodes],
   notificationTypes,
 });
 

@@ -10,7 +10,7 @@ export const lookup: PublicHandler = (world, query) => {
 };
 
 function lookupResult(catalog: SandboxCatalog, adamId: string): object[] {
-  const entry = catalog.get(adamId);
+  const entry = catalog.publicEntry(adamId);
   if (!entry) return [];
   const artwork = artworkDataUri(entry.adamId, entry.name);
   const common = { trackId: Number(entry.adamId), trackName: entry.name, wrapperType: entry.kind, kind: entry.kind };

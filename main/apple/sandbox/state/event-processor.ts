@@ -1,5 +1,5 @@
 import type { AppleEventFailure } from '../../wire/apple-event';
-import { sandboxErrorMessages } from '../sandbox-error-messages';
+import { sandboxEventErrorMessages } from '../sandbox-error-messages';
 import { AssetStore } from './asset-store';
 import type { Holder } from './assignment-table';
 import type { EventWork, LicenseWork, SandboxEvent, UserWork } from './event-store';
@@ -114,21 +114,18 @@ function createUsers(location: SandboxLocation, users: UserWork[], version: numb
       continue;
     }
     const managed = change.managedAppleId !== undefined;
-    const fields = {
+    const user: SandboxUser = {
+      clientUserId: change.clientUserId,
       email: change.email,
       managedAppleId: change.managedAppleId,
+      // Managed Apple IDs need no invitation: Apple associates them at once.
+      inviteCode: managed ? undefined : newInviteCode(),
       idHash: managed ? newIdHash() : undefined,
-      status: managed ? ('Associated' as const) : ('Registered' as const),
+      status: managed ? 'Associated' : 'Registered',
       version,
     };
-    // Managed Apple IDs need no invitation: Apple associates them at once.
-    const inviteCode = managed ? undefined : newInviteCode();
-    if (existing) {
-      Object.assign(existing, fields);
-      location.users.setInviteCode(existing, inviteCode);
-    } else {
-      location.users.add({ clientUserId: change.clientUserId, inviteCode, ...fields });
-    }
+    if (existing) location.users.recreate(user);
+    else location.users.add(user);
   }
   const failures = duplicates.length > 0 ? [failure(9716, duplicates.map((id) => userHolder(id)))] : [];
   return { numCompleted: users.length - duplicates.length, numRequested: users.length, failures };
@@ -196,7 +193,7 @@ function failure(errorNumber: number, holders: NamedHolder[], assets?: { adamId:
   const serialNumbers = holders.filter((named) => named.holder.kind === 'device').map((named) => named.id);
   return {
     errorNumber,
-    errorMessage: sandboxErrorMessages[errorNumber] ?? 'Error',
+    errorMessage: sandboxEventErrorMessages[errorNumber] ?? 'Error',
     errorInfo: {
       ...(assets ? { assets } : {}),
       ...(clientUserIds.length > 0 ? { clientUserIds } : {}),

@@ -24,6 +24,23 @@ export class UserStore {
     return index;
   }
 
+  /**
+   * A retired clientUserId created again. Apple then keeps the retired record and adds a live
+   * one, so GET /users "can return multiple entries with the same clientUserId"; Apple does not
+   * say in which order. The sandbox lists the retired record after the live one, the order that
+   * defeats a client taking the last entry it reads: the live record takes the person's place
+   * (assignments refer to it by index), the retired one moves to the end with its own version.
+   */
+  recreate(live: SandboxUser): void {
+    const index = this.byClientUserId.get(live.clientUserId);
+    const retired = index === undefined ? undefined : this.rows[index];
+    if (index === undefined || retired === undefined) throw new Error(`No user ${live.clientUserId} to create again.`);
+    if (retired.inviteCode) this.byInviteCode.delete(retired.inviteCode);
+    this.rows.push(retired);
+    this.rows[index] = live;
+    if (live.inviteCode) this.byInviteCode.set(live.inviteCode, index);
+  }
+
   indexOf(clientUserId: string): number | undefined {
     return this.byClientUserId.get(clientUserId);
   }

@@ -15,11 +15,11 @@ describe('which assets an incremental sync reads again', () => {
     expect(assetsToReread(listed, [{ adamId: '1', pricing: 'STDQ', count: 3 }])).toEqual([{ adamId: '1', pricing: 'STDQ' }]);
   });
 
-  it('also when the cache has fewer, when Apple gave no count, and when Apple no longer lists the asset', () => {
+  it('also when the cache has fewer, when an asset is new, and when Apple no longer lists the asset', () => {
     const listed = [
       { adamId: '1', pricing: 'STDQ', assigned: 5 },
-      { adamId: '2', pricing: 'STDQ', assigned: null },
-      { adamId: '2', pricing: 'STDQ', assigned: null },
+      { adamId: '2', pricing: 'STDQ', assigned: 1 },
+      { adamId: '2', pricing: 'STDQ', assigned: 1 },
     ];
     const counts = [
       { adamId: '1', pricing: 'STDQ', count: 4 },

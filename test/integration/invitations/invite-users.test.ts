@@ -135,9 +135,9 @@ describe('Invite Users', () => {
     expect(run.counts).toMatchObject({ pushed: 2, failed: 0 });
 
     const ivy = world.users[0]!;
-    expect(mdm.enqueues).toHaveLength(1);
-    expect(mdm.enqueues[0]!.ids).toEqual(ivy.udids);
-    const plist = parse(mdm.enqueues[0]!.body) as { Command: Record<string, unknown>; CommandUUID: unknown };
+    expect(mdm.commandEnqueues()).toHaveLength(1);
+    expect(mdm.commandEnqueues()[0]!.ids).toEqual(ivy.udids);
+    const plist = parse(mdm.commandEnqueues()[0]!.body) as { Command: Record<string, unknown>; CommandUUID: unknown };
     const command = plist.Command;
     expect(command).toEqual({
       RequestType: 'InviteToProgram',

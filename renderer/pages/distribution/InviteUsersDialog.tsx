@@ -30,6 +30,7 @@ export function InviteUsersDialog({ service, groupId, groupName, onClose }: Prop
   const [starting, setStarting] = useState(false);
   const options = { serviceId: service.id, groupId, audience, byEmail, byDevice };
   const noChannel = !byEmail && !byDevice;
+  const mdmBlocks = preview !== null && (preview.mdm.state === 'not-set-up' || preview.mdm.state === 'failing');
 
   useEffect(() => {
     if (started || noChannel) return;
@@ -62,7 +63,7 @@ export function InviteUsersDialog({ service, groupId, groupName, onClose }: Prop
       onClose={onClose}
       onSubmit={() => void start()}
       submitLabel={starting ? 'Starting…' : 'Invite Users'}
-      submitDisabled={starting || noChannel || !preview || preview.users === 0}
+      submitDisabled={starting || noChannel || !preview || preview.users === 0 || mdmBlocks}
       wide
     >
       <p className="lead">
@@ -101,8 +102,16 @@ export function InviteUsersDialog({ service, groupId, groupName, onClose }: Prop
 }
 
 function PreviewSummary({ preview }: { preview: InvitationPreview }) {
+  const { mdm } = preview;
   return (
     <section aria-label="Preview" className="invite-preview">
+      {mdm.state === 'not-set-up' || mdm.state === 'failing' ? (
+        <div className="banner banner-warning" role="alert">
+          {mdm.state === 'failing' ? <strong>The MDM server failed its test. </strong> : null}
+          {mdm.message} Invitations cannot go to devices, and nobody is registered with Apple for them: fix the MDM server in Settings, or send the
+          invitations by email only.
+        </div>
+      ) : null}
       <p role="status">
         <strong>{preview.users}</strong> {preview.users === 1 ? 'user' : 'users'} will be invited: {preview.byEmail} by email, {preview.byDevice} on{' '}
         {preview.devices} {preview.devices === 1 ? 'device' : 'devices'}.
@@ -165,9 +174,10 @@ function InvitationProgress({
     <Dialog title={`Invite Users — ${serviceName}`} onClose={onClose} wide>
       {counts ? (
         <>
-          <ProgressBar label="Invitations" done={counts.emailed + counts.pushed + counts.failed} total={counts.total} />
+          <ProgressBar label="Invitations" done={counts.emailed + counts.pushed + counts.notReached + counts.failed} total={counts.total} />
           <p role="status" aria-label="Invitation counts">
-            Created {counts.created} · Emailed {counts.emailed} · Pushed {counts.pushed} · Failed {counts.failed} of {counts.total}
+            Created {counts.created} · Emailed {counts.emailed} · Pushed {counts.pushed}
+            {counts.notReached > 0 ? ` · Queued, not reached ${counts.notReached}` : ''} · Failed {counts.failed} of {counts.total}
             {counts.skipped > 0 ? ` · Skipped ${counts.skipped}` : ''}
           </p>
         </>
@@ -180,7 +190,7 @@ function InvitationProgress({
             Cancel
           </button>
         ) : null}
-        {!running && counts && counts.failed > 0 ? (
+        {!running && counts && counts.failed + counts.notReached > 0 ? (
           <button type="button" className="primary" onClick={() => void retry()}>
             Retry failed
           </button>

@@ -1,6 +1,6 @@
 import type { NodemailerError } from 'nodemailer';
 import { DomainError } from '../errors/domain-error';
-import { certificateRefusal } from '../security/certificate-refusal';
+import { CERTIFICATE_ADVICE, certificateRefusal } from '../security/certificate-refusal';
 import type { CertificateFacts } from '../security/peer-certificate';
 
 interface FailedServer {
@@ -36,8 +36,7 @@ export function smtpFailure(error: unknown, server: FailedServer, certificate: C
   if (refusal) {
     return new DomainError(
       'CONFLICT',
-      `The mail server ${at} could not prove it is the real server: ${refusal}. ` +
-        "If the district uses its own certificate authority, install it in this computer's certificate store; otherwise ask the server's administrator for a certificate this computer trusts, and check the server name.",
+      `The mail server ${at} could not prove it is the real server: ${refusal}. ${CERTIFICATE_ADVICE}, and check the server name.`,
     );
   }
   if (original.startsWith('ERR_SSL_')) {

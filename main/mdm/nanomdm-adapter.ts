@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError } from '../errors/domain-error';
-import { certificateRefusal, isCertificateRefusal } from '../security/certificate-refusal';
+import { CERTIFICATE_ADVICE, certificateRefusal, isCertificateRefusal } from '../security/certificate-refusal';
 import { readPeerCertificate } from '../security/peer-certificate';
 import { TrustStore } from '../security/trust-store';
 import { commandPlist } from './command-plist';
@@ -201,8 +201,7 @@ export class NanoMdmAdapter implements MdmAdapter {
       const certificate = await readPeerCertificate({ host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443) });
       return new DomainError(
         'CONFLICT',
-        `The MDM server at ${this.base} could not prove it is the real server: ${certificateRefusal(code, certificate)}. ` +
-          "If the district uses its own certificate authority, install it in this computer's certificate store; otherwise ask the server's administrator for a certificate this computer trusts.",
+        `The MDM server at ${this.base} could not prove it is the real server: ${certificateRefusal(code, certificate)}. ${CERTIFICATE_ADVICE}.`,
       );
     }
     return new DomainError('OFFLINE', `${reached}${code ? ` (${code})` : ''} Check the address and this computer's network connection.`);

@@ -11,6 +11,10 @@ const CERTIFICATE_REASONS: Record<string, string> = {
   ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is made out to another name',
 };
 
+/** What to do about a refused certificate, for the end of the admin's sentence. */
+export const CERTIFICATE_ADVICE =
+  "If the district uses its own certificate authority, install it in this computer's certificate store; otherwise ask the server's administrator for a certificate this computer trusts";
+
 /** Whether Node's error code says the server's certificate was refused. */
 export function isCertificateRefusal(code: string): boolean {
   return Object.hasOwn(CERTIFICATE_REASONS, code);

@@ -3,6 +3,7 @@ import type { ApiError } from '../../../preload/contract';
 import { api } from '../../bridge/api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { MdmReadinessBanner, mdmBlocks } from '../../components/MdmReadinessBanner';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useJob, type JobState } from '../../hooks/useJob';
 import { audiences, channelLabels, stateLabels, type Audience, type InvitationPreview, type InvitationRun } from './invite-labels';
@@ -30,7 +31,6 @@ export function InviteUsersDialog({ service, groupId, groupName, onClose }: Prop
   const [starting, setStarting] = useState(false);
   const options = { serviceId: service.id, groupId, audience, byEmail, byDevice };
   const noChannel = !byEmail && !byDevice;
-  const mdmBlocks = preview !== null && (preview.mdm.state === 'not-set-up' || preview.mdm.state === 'failing');
 
   useEffect(() => {
     if (started || noChannel) return;
@@ -63,7 +63,7 @@ export function InviteUsersDialog({ service, groupId, groupName, onClose }: Prop
       onClose={onClose}
       onSubmit={() => void start()}
       submitLabel={starting ? 'Starting…' : 'Invite Users'}
-      submitDisabled={starting || noChannel || !preview || preview.users === 0 || mdmBlocks}
+      submitDisabled={starting || noChannel || !preview || preview.users === 0 || mdmBlocks(preview.mdm)}
       wide
     >
       <p className="lead">
@@ -102,16 +102,12 @@ export function InviteUsersDialog({ service, groupId, groupName, onClose }: Prop
 }
 
 function PreviewSummary({ preview }: { preview: InvitationPreview }) {
-  const { mdm } = preview;
   return (
     <section aria-label="Preview" className="invite-preview">
-      {mdm.state === 'not-set-up' || mdm.state === 'failing' ? (
-        <div className="banner banner-warning" role="alert">
-          {mdm.state === 'failing' ? <strong>The MDM server failed its test. </strong> : null}
-          {mdm.message} Invitations cannot go to devices, and nobody is registered with Apple for them: fix the MDM server in Settings, or send the
-          invitations by email only.
-        </div>
-      ) : null}
+      <MdmReadinessBanner
+        mdm={preview.mdm}
+        consequence="Invitations cannot go to devices, and nobody is registered with Apple for them: fix the MDM server in Settings, or send the invitations by email only."
+      />
       <p role="status">
         <strong>{preview.users}</strong> {preview.users === 1 ? 'user' : 'users'} will be invited: {preview.byEmail} by email, {preview.byDevice} on{' '}
         {preview.devices} {preview.devices === 1 ? 'device' : 'devices'}.

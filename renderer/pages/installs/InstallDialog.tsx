@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import { api } from '../../bridge/api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { mdmBlocks } from '../../components/MdmReadinessBanner';
 import { ProgressBar } from '../../components/ProgressBar';
 import { SelectField } from '../../components/SelectField';
 import { useJob, type JobState } from '../../hooks/useJob';
 import { InviteUsersDialog } from '../distribution/InviteUsersDialog';
 import type { LicenseRow } from '../report/report-types';
 import { DevicePicker, UserPicker } from './HolderPickers';
-import { InstallPreviewTable, mdmBlocks } from './InstallPreviewTable';
+import { InstallPreviewTable } from './InstallPreviewTable';
 import { InstallResultsTable } from './InstallResultsTable';
 import type { InstallPreview, InstallRequest, InstallResults, ServiceView } from './install-types';
 import { useUsableTokens } from './useUsableTokens';
@@ -112,7 +113,7 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
   };
 
   const noTarget = (target === 'devices' && deviceIds.length === 0) || (target === 'users' && userIds.length === 0);
-  const canInstall = preview !== null && preview.counts.installs + preview.counts.licenseOnly > 0 && !mdmBlocks(preview) && !busy;
+  const canInstall = preview !== null && preview.counts.installs + preview.counts.licenseOnly > 0 && !mdmBlocks(preview.mdm) && !busy;
   const phase = started === null ? 'choose' : 'run';
   const failed = results ? results.run.failed : 0;
   const notReached = results ? results.run.commandsNotReached : 0;

@@ -1,10 +1,17 @@
 import type { z } from 'zod';
-import type { MdmReadiness as MdmReadinessView } from '../../preload/schemas/settings-schemas';
+import type { MdmReadiness as MdmReadinessSchema } from '../../preload/schemas/settings-schemas';
 import { DomainError } from '../errors/domain-error';
-import type { MdmDelivery, MdmReadiness } from './mdm-adapter';
+import type { MdmDelivery } from './mdm-adapter';
 
-/** The MDM server's state as a preview shows it. */
-export function mdmReadinessView(readiness: MdmReadiness): z.output<typeof MdmReadinessView> {
+export type MdmReadinessView = z.output<typeof MdmReadinessSchema>;
+
+/**
+ * The MDM server's state as a preview shows it: tested now when the work would send it
+ * commands, 'not-needed' (and not tested) otherwise.
+ */
+export async function previewMdmReadiness(mdm: Pick<MdmDelivery, 'readiness'>, needed: boolean): Promise<MdmReadinessView> {
+  if (!needed) return { state: 'not-needed', message: null };
+  const readiness = await mdm.readiness();
   return readiness.state === 'ready' ? { state: 'ready', message: null } : { state: readiness.state, message: readiness.error.message };
 }
 

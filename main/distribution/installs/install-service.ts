@@ -8,7 +8,7 @@ import type { ScopeReader } from '../../directory/admin-scope';
 import { DomainError } from '../../errors/domain-error';
 import type { JobRegistry } from '../../jobs/job-registry';
 import type { MdmDelivery } from '../../mdm/mdm-adapter';
-import { mdmReadinessView, requireMdmReady } from '../../mdm/mdm-readiness';
+import { previewMdmReadiness, requireMdmReady } from '../../mdm/mdm-readiness';
 import type { AutomaticInvitations } from '../invitations/automatic-invitations';
 import type { TokenService } from '../token-service';
 import { decideEligibility, isRefusal, reasonMessage, type Eligibility } from './eligibility';
@@ -48,7 +48,7 @@ export class InstallService {
    */
   async preview(admin: SignedInAdmin, request: Request): Promise<z.output<typeof InstallPreview>> {
     const { eligibility, available } = await this.decide(admin, request);
-    const mdm = eligibility.verdicts.some((v) => v.command) ? mdmReadinessView(await this.mdm.readiness()) : { state: 'not-needed' as const, message: null };
+    const mdm = await previewMdmReadiness(this.mdm, eligibility.verdicts.some((v) => v.command));
     const items = eligibility.verdicts.map(({ candidate, reasons, licensed, command }) => ({
       deviceId: candidate.deviceId,
       serialNumber: candidate.serialNumber,

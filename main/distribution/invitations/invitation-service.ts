@@ -7,7 +7,7 @@ import type { AdminStore } from '../../directory/admin-store';
 import { DomainError } from '../../errors/domain-error';
 import type { Job, JobRegistry } from '../../jobs/job-registry';
 import type { MdmDelivery } from '../../mdm/mdm-adapter';
-import { mdmReadinessView, requireMdmReady } from '../../mdm/mdm-readiness';
+import { previewMdmReadiness, requireMdmReady, type MdmReadinessView } from '../../mdm/mdm-readiness';
 import type { TokenService } from '../token-service';
 import type { TokenStore } from '../token-store';
 import { skipReasons, type InvitationOptions } from './invitation-eligibility';
@@ -29,8 +29,6 @@ export interface RunView {
   counts: { created: number } & RunCounts;
   rows: ResultRow[];
 }
-
-type MdmReadinessView = ReturnType<typeof mdmReadinessView>;
 
 const START_REFUSED = 'No invitation was sent and nobody was registered with Apple. Fix the MDM server in Settings, or send the invitations by email only.';
 const RETRY_REFUSED = 'Nothing was retried. Fix the MDM server in Settings, then retry.';
@@ -65,8 +63,7 @@ export class InvitationService {
   async preview(admin: SignedInAdmin, target: InvitationTarget, options: InvitationOptions): Promise<InvitationPreview & { mdm: MdmReadinessView }> {
     await this.access(admin, target);
     const preview = summarize(decideAll(this.store.candidates(target.groupId, target.serviceId), options));
-    const mdm = preview.devices > 0 ? mdmReadinessView(await this.mdm.readiness()) : { state: 'not-needed' as const, message: null };
-    return { ...preview, mdm };
+    return { ...preview, mdm: await previewMdmReadiness(this.mdm, preview.devices > 0) };
   }
 
   /**

@@ -2,9 +2,12 @@ import nodemailer, { type NodemailerError, type SMTPPoolSentMessageInfo, type Tr
 import type { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain-error';
 import type { MailSettingsStore, SmtpConnection } from './mail-settings-store';
+import { isCertificateRefusal } from '../security/certificate-refusal';
+import { readPeerCertificate } from '../security/peer-certificate';
+import { TrustStore } from '../security/trust-store';
 import { SendRateLimiter, type Sleep } from './send-rate-limiter';
 import { serverReply, smtpFailure } from './smtp-failure';
-import { smtpOptions, type SmtpTrust } from './smtp-options';
+import { smtpOptions } from './smtp-options';
 
 export interface OutgoingEmail {
   to: string | string[];
@@ -28,7 +31,8 @@ export interface SendResult {
 }
 
 export interface MailerOptions {
-  trust?: SmtpTrust;
+  /** The authorities the server's certificate is checked against: by default Node's and the system's. */
+  trust?: TrustStore;
   /** How the rate limit waits; tests pass one that moves a fake clock instead. */
   sleep?: Sleep;
 }
@@ -59,12 +63,14 @@ export class Mailer {
   private ratePerMinute = 1;
   private readonly limiter: SendRateLimiter;
   private readonly unsubscribe: () => void;
+  private readonly trust: TrustStore;
 
   constructor(
     private readonly settings: MailSettingsStore,
     clock: Clock,
-    private readonly options: MailerOptions = {},
+    options: MailerOptions = {},
   ) {
+    this.trust = options.trust ?? new TrustStore();
     this.limiter = new SendRateLimiter(() => this.ratePerMinute, clock, options.sleep);
     this.unsubscribe = settings.onChange(() => this.retire());
   }
@@ -93,7 +99,7 @@ export class Mailer {
     } catch (error) {
       const refused = everyRecipientRefused(error);
       if (refused) return { accepted: [], rejected: refused };
-      throw smtpFailure(error, connection);
+      throw smtpFailure(error, connection, await certificateBehind(error, connection));
     }
   }
 
@@ -106,7 +112,7 @@ export class Mailer {
   async sendTest(to: string): Promise<string> {
     const connection = await this.settings.connection();
     if (!connection) throw notConfigured();
-    const transport = nodemailer.createTransport(smtpOptions(connection, this.options.trust));
+    const transport = nodemailer.createTransport(smtpOptions(connection, this.trust));
     const at = `${connection.host}:${connection.port}`;
     try {
       await transport.sendMail({
@@ -118,7 +124,7 @@ export class Mailer {
       return `A test email was sent to ${to} through ${at}. If it does not arrive within a few minutes, look in the spam folder.`;
     } catch (error) {
       if (everyRecipientRefused(error)) throw new DomainError('CONFLICT', `The mail server refused the address ${to}.${serverReply(error)}`);
-      throw smtpFailure(error, connection);
+      throw smtpFailure(error, connection, await certificateBehind(error, connection));
     } finally {
       transport.close();
     }
@@ -147,7 +153,7 @@ export class Mailer {
     if (!connection) throw notConfigured();
     this.ratePerMinute = connection.ratePerMinute;
     const transport = nodemailer.createTransport({
-      ...smtpOptions(connection, this.options.trust),
+      ...smtpOptions(connection, this.trust),
       pool: true,
       maxConnections: MAX_CONNECTIONS,
     });
@@ -165,6 +171,12 @@ export class Mailer {
       () => undefined,
     );
   }
+}
+
+/** The certificate a server was refused for, read so the admin's sentence can name it. */
+async function certificateBehind(error: unknown, connection: SmtpConnection) {
+  if (!isCertificateRefusal((error as NodemailerError | undefined)?.originalCode ?? '')) return null;
+  return readPeerCertificate({ host: connection.host, port: connection.port, smtpStartTls: connection.security === 'starttls' });
 }
 
 function refusalReason(error: NodemailerError | undefined): string {

@@ -1,22 +1,13 @@
 import type { NodemailerError } from 'nodemailer';
 import { DomainError } from '../errors/domain-error';
+import { CERTIFICATE_ADVICE, certificateRefusal } from '../security/certificate-refusal';
+import type { CertificateFacts } from '../security/peer-certificate';
 
 interface FailedServer {
   host: string;
   port: number;
   from: string;
 }
-
-/** Why Node refused a server's certificate, in the admin's words. */
-const CERTIFICATE_REASONS: Record<string, string> = {
-  CERT_HAS_EXPIRED: 'its certificate has expired',
-  CERT_NOT_YET_VALID: 'its certificate is not valid yet',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed',
-  SELF_SIGNED_CERT_IN_CHAIN: 'its certificate is signed by an authority this computer does not trust',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate is signed by an authority this computer does not trust',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its certificate is signed by an authority this computer does not trust',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is made out to another name',
-};
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNECTION', 'ESOCKET']);
 
@@ -32,19 +23,20 @@ export function serverReply(error: unknown): string {
  * Nodemailer names the step that failed (`code`) and keeps Node's own reason
  * (`originalCode`); both are needed to tell "wrong port" from "wrong certificate". Servers
  * that cannot be reached answer OFFLINE; a server that answered but said no answers CONFLICT,
- * since the stored settings do not match what it accepts.
+ * since the stored settings do not match what it accepts. A refused certificate is named
+ * when the caller could read it (see readPeerCertificate).
  */
-export function smtpFailure(error: unknown, server: FailedServer): DomainError {
+export function smtpFailure(error: unknown, server: FailedServer, certificate: CertificateFacts | null = null): DomainError {
   const e = (error ?? {}) as NodemailerError;
   const at = `${server.host}:${server.port}`;
   const reply = serverReply(error);
   const original = e.originalCode ?? '';
 
-  const certificate = CERTIFICATE_REASONS[original];
-  if (certificate) {
+  const refusal = certificateRefusal(original, certificate);
+  if (refusal) {
     return new DomainError(
       'CONFLICT',
-      `The mail server ${at} could not prove it is the real server: ${certificate}. Ask its administrator for a certificate this computer trusts, and check the server name.`,
+      `The mail server ${at} could not prove it is the real server: ${refusal}. ${CERTIFICATE_ADVICE}, and check the server name.`,
     );
   }
   if (original.startsWith('ERR_SSL_')) {

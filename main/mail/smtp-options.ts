@@ -1,15 +1,6 @@
 import type { SMTPTransportOptions } from 'nodemailer';
+import type { TrustStore } from '../security/trust-store';
 import type { SmtpConnection } from './mail-settings-store';
-
-/**
- * Certificate authorities to trust instead of Node's bundled list.
- *
- * Production passes nothing. Tests pass their own server's certificate, which checks the
- * TLS code paths for real rather than switching verification off.
- */
-export interface SmtpTrust {
-  ca?: string;
-}
 
 /** Bounded waits, so a silent server fails a send in seconds rather than hanging a job. */
 export const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
@@ -19,9 +10,11 @@ export const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_00
  *
  * "tls" is implicit TLS from the first byte (port 465); "starttls" upgrades a plain
  * connection and refuses to go on if the server cannot (port 587); "none" never encrypts,
- * even when the server offers STARTTLS, because that is what the admin chose.
+ * even when the server offers STARTTLS, because that is what the admin chose. Certificates
+ * are verified against Node's and the operating system's authorities, so a district's
+ * private CA installed on the computer is trusted.
  */
-export function smtpOptions(connection: SmtpConnection, trust: SmtpTrust = {}): SMTPTransportOptions {
+export function smtpOptions(connection: SmtpConnection, trust: TrustStore): SMTPTransportOptions {
   const security =
     connection.security === 'tls'
       ? { secure: true }
@@ -33,7 +26,7 @@ export function smtpOptions(connection: SmtpConnection, trust: SmtpTrust = {}): 
     port: connection.port,
     ...security,
     ...(connection.user === '' ? {} : { auth: { user: connection.user, pass: connection.password ?? '' } }),
-    ...(trust.ca === undefined ? {} : { tls: { ca: trust.ca } }),
+    tls: { ca: trust.authorities() },
     ...SMTP_TIMEOUTS,
   };
 }

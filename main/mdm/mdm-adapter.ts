@@ -1,3 +1,4 @@
+import type { DomainError } from '../errors/domain-error';
 import type { MdmCommand } from './mdm-commands';
 
 /** What became of a command for one enrollment (a device, or a user on a device). */
@@ -8,8 +9,9 @@ export type EnrollmentResult =
       /** The UUID the device will answer under; batches of one call may differ. */
       commandUuid: string;
       /**
-       * Set when the wake-up push failed: the command still waits in the queue and the
-       * device picks it up at its next check-in.
+       * Set when the wake-up push failed: the command waits in the server's queue, but the
+       * device was not reached (an unenrolled device has no push token; a server without an
+       * APNs certificate reaches none). It gets the command only at a check-in of its own.
        */
       pushError: string | null;
     }
@@ -20,6 +22,12 @@ export interface EnqueueResult {
   results: EnrollmentResult[];
 }
 
+/** Whether one enrollment was woken by a push; pushError says why not. */
+export interface PushResult {
+  enrollmentId: string;
+  pushError: string | null;
+}
+
 /**
  * Delivers device-management commands through the district's MDM server.
  *
@@ -28,4 +36,14 @@ export interface EnqueueResult {
  */
 export interface MdmAdapter {
   enqueue(enrollmentIds: readonly string[], command: MdmCommand): Promise<EnqueueResult>;
+  /** Wakes enrollments again for commands already queued, without queueing another. */
+  push(enrollmentIds: readonly string[]): Promise<{ results: PushResult[] }>;
+}
+
+/** Whether commands can go through the MDM server now, and if not, the sentence why. */
+export type MdmReadiness = { state: 'ready' } | { state: 'not-set-up' | 'failing'; error: DomainError };
+
+/** The adapter installs and invitations use: commands, and whether the server is usable before anything is spent. */
+export interface MdmDelivery extends MdmAdapter {
+  readiness(): Promise<MdmReadiness>;
 }

@@ -50,17 +50,19 @@ const TAKE_OVER_FROM: Record<DevicePlatform, number> = { iOS: 9, iPadOS: 9, tvOS
 /**
  * Installs a licensed app through Managed Distribution (PurchaseMethod 1).
  *
- * Choices, per Apple's schema and our notes on Apple's side (apple-api.md):
+ * Choices, per Apple's schema and the corrections in mdm-api.md:
  * - iOS, iPadOS, tvOS: ManagementFlags 1, so the school's app leaves with the school's
  *   profile.
- * - macOS: ManagementFlags 0, so removing the profile leaves the installed app in place;
- *   from macOS 11, InstallAsManaged makes the install managed (earlier systems know no such
- *   key and install unmanaged).
+ * - macOS: no ManagementFlags at all. macOS allows only 1, 4 and 5 and knows the key only
+ *   from macOS 11; without it, removing the profile leaves the installed app in place. From
+ *   macOS 11, InstallAsManaged makes the install managed (earlier systems know no such key
+ *   and install unmanaged).
  * - ChangeManagementState Managed (take over a copy the person installed themselves) only on
  *   supervised devices: on an unsupervised, often personal, device it would ask the person,
  *   and on iOS the taken-over copy would later leave, data and all, with the profile.
- * Systems too old for Managed Distribution (before iOS 7 / OS X 10.9) are the caller's to
- * filter out, where they are reported as needing redemption codes.
+ * Systems too old for Managed Distribution (before iOS 7 / OS X 10.9), and device-assigned
+ * installs on OS X 10.9 (its device channel has no Managed Distribution installs), are the
+ * caller's to filter out, where they are reported with the reason.
  */
 export function installApplication(target: InstallTarget): MdmCommand {
   if (!/^\d{1,15}$/.test(target.adamId)) {
@@ -71,8 +73,8 @@ export function installApplication(target: InstallTarget): MdmCommand {
   const keys: Record<string, PlistValue> = {
     iTunesStoreID: Number(target.adamId),
     Options: { PurchaseMethod: 1 },
-    ManagementFlags: macOS ? 0 : REMOVE_WITH_MDM_PROFILE,
   };
+  if (!macOS) keys.ManagementFlags = REMOVE_WITH_MDM_PROFILE;
   if (macOS && major >= 11) keys.InstallAsManaged = true;
   if (target.supervised && major >= TAKE_OVER_FROM[target.platform]) keys.ChangeManagementState = 'Managed';
   return { commandUuid: randomUUID(), requestType: 'InstallApplication', keys };

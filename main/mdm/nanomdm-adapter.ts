@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError } from '../errors/domain-error';
+import { CERTIFICATE_ADVICE, certificateRefusal, isCertificateRefusal } from '../security/certificate-refusal';
+import { readPeerCertificate } from '../security/peer-certificate';
+import { TrustStore } from '../security/trust-store';
 import { commandPlist } from './command-plist';
 import { enrollmentBatches } from './enrollment-batches';
-import type { EnqueueResult, EnrollmentResult, MdmAdapter } from './mdm-adapter';
+import type { EnqueueResult, EnrollmentResult, MdmAdapter, PushResult } from './mdm-adapter';
 import type { MdmCommand } from './mdm-commands';
-import { enrollmentResults, NanoMdmAnswer } from './nanomdm-answer';
+import { MdmTimeoutError, mdmHttp, type MdmHttpAnswer } from './mdm-http';
+import { enrollmentResults, NanoMdmAnswer, pushResults } from './nanomdm-answer';
 
 export interface NanoMdmConnection {
   /** e.g. https://mdm.district.org, or with the path a reverse proxy serves NanoMDM under. */
@@ -18,6 +22,8 @@ export interface NanoMdmOptions {
   timeoutMs?: number;
   /** Longest id list in one URL; see enrollmentBatches. */
   maxPathChars?: number;
+  /** The authorities an https:// server is verified against: by default Node's and the system's. */
+  trust?: TrustStore;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -34,7 +40,8 @@ function parseJson(text: string): unknown {
 
 /**
  * NanoMDM's command API: `PUT /v1/enqueue/{id,id,...}` with the command plist as the body,
- * HTTP Basic auth as user "nanomdm" with the API key as password.
+ * `GET /v1/push/{id,...}` to wake devices again, HTTP Basic auth as user "nanomdm" with the
+ * API key as password.
  *
  * NanoMDM reads the body whatever its Content-Type; we label it application/xml because
  * that is what an XML plist is (application/x-apple-aspen-config is for profiles).
@@ -42,6 +49,7 @@ function parseJson(text: string): unknown {
 export class NanoMdmAdapter implements MdmAdapter {
   private readonly base: string;
   private readonly timeoutMs: number;
+  private readonly trust: TrustStore;
 
   constructor(
     private readonly connection: NanoMdmConnection,
@@ -49,6 +57,7 @@ export class NanoMdmAdapter implements MdmAdapter {
   ) {
     this.base = connection.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.trust = options.trust ?? new TrustStore();
   }
 
   /**
@@ -80,6 +89,25 @@ export class NanoMdmAdapter implements MdmAdapter {
   }
 
   /**
+   * Sends the wake-up push again to every distinct id, in URL-sized batches; the commands
+   * they already have queued are what they fetch. Server failures are handled as in enqueue.
+   */
+  async push(enrollmentIds: readonly string[]): Promise<{ results: PushResult[] }> {
+    const ids = [...new Set(enrollmentIds)];
+    const results: PushResult[] = [];
+    for (const batch of enrollmentBatches(ids, this.options.maxPathChars)) {
+      try {
+        results.push(...pushResults(batch, this.answerOf(await this.request('GET', `/v1/push/${this.path(batch)}`))));
+      } catch (error) {
+        if (!(error instanceof DomainError) || results.length === 0) throw error;
+        results.push(...ids.slice(results.length).map((enrollmentId) => ({ enrollmentId, pushError: error.message })));
+        break;
+      }
+    }
+    return { results };
+  }
+
+  /**
    * A harmless round trip that proves the address, that it is NanoMDM, and the API key.
    *
    * `GET /version` needs no key and names the version. Then an enqueue with no ids: NanoMDM
@@ -87,14 +115,14 @@ export class NanoMdmAdapter implements MdmAdapter {
    * any command, so nothing is queued and no device is woken.
    */
   async checkConnection(): Promise<string> {
-    const versionAnswer = await this.request(`${this.base}/version`, { method: 'GET' }, false);
-    const version = Version.safeParse(parseJson(await versionAnswer.text()));
-    if (!versionAnswer.ok || !version.success) {
+    const versionAnswer = await this.request('GET', '/version', undefined, false);
+    const version = Version.safeParse(parseJson(versionAnswer.text));
+    if (versionAnswer.status !== 200 || !version.success) {
       throw new DomainError('CONFLICT', `The server at ${this.base} answered, but not as NanoMDM does (no version at /version). Check the address.`);
     }
-    const probe = await this.request(`${this.base}/v1/enqueue/`, { method: 'PUT', body: '' });
+    const probe = await this.request('PUT', '/v1/enqueue/', '');
     this.refuseUnusable(probe.status);
-    if (!NanoMdmAnswer.safeParse(parseJson(await probe.text())).success) {
+    if (!NanoMdmAnswer.safeParse(parseJson(probe.text)).success) {
       throw new DomainError('CONFLICT', `The MDM server at ${this.base} answered HTTP ${probe.status}, not as NanoMDM's command API does. Check the address.`);
     }
     return `Connected to NanoMDM ${version.data.version} at ${this.base}; it accepted the API key.`;
@@ -115,19 +143,21 @@ export class NanoMdmAdapter implements MdmAdapter {
   }
 
   private async put(ids: string[], command: MdmCommand): Promise<NanoMdmAnswer> {
-    const response = await this.request(`${this.base}/v1/enqueue/${ids.map(encodeURIComponent).join(',')}`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/xml; charset=utf-8' },
-      body: commandPlist(command),
-    });
+    return this.answerOf(await this.request('PUT', `/v1/enqueue/${this.path(ids)}`, commandPlist(command), true, { 'Content-Type': 'application/xml; charset=utf-8' }));
+  }
+
+  /** NanoMDM decodes the path and then splits it on commas, so each id is encoded on its own. */
+  private path(ids: readonly string[]): string {
+    return ids.map(encodeURIComponent).join(',');
+  }
+
+  /** The APIResult of an enqueue or push; HTTP 500 is NanoMDM's "all failed", still with a result. */
+  private answerOf(response: MdmHttpAnswer): NanoMdmAnswer {
     this.refuseUnusable(response.status);
-    const body = await response.text();
-    const answer = NanoMdmAnswer.safeParse(parseJson(body));
+    const answer = NanoMdmAnswer.safeParse(parseJson(response.text));
     if ([200, 207, 500].includes(response.status) && answer.success) return answer.data;
-    throw new DomainError(
-      'CONFLICT',
-      `The MDM server at ${this.base} answered HTTP ${response.status} without a result${body.trim() ? `: ${body.trim().slice(0, 200)}` : ''}.`,
-    );
+    const body = response.text.trim();
+    throw new DomainError('CONFLICT', `The MDM server at ${this.base} answered HTTP ${response.status} without a result${body ? `: ${body.slice(0, 200)}` : ''}.`);
   }
 
   private refuseUnusable(status: number): void {
@@ -142,30 +172,37 @@ export class NanoMdmAdapter implements MdmAdapter {
     }
   }
 
-  private async request(url: string, init: RequestInit, authenticated = true): Promise<Response> {
+  private async request(method: 'GET' | 'PUT', path: string, body?: string, authenticated = true, headers: Record<string, string> = {}): Promise<MdmHttpAnswer> {
+    const url = new URL(`${this.base}${path}`);
     const auth = `Basic ${Buffer.from(`nanomdm:${this.connection.apiKey}`).toString('base64')}`;
     try {
-      return await fetch(url, {
-        ...init,
-        headers: { ...(init.headers as Record<string, string> | undefined), ...(authenticated ? { Authorization: auth } : {}) },
-        signal: AbortSignal.timeout(this.timeoutMs),
+      return await mdmHttp(url, {
+        method,
+        headers: { ...headers, ...(authenticated ? { Authorization: auth } : {}) },
+        body,
+        timeoutMs: this.timeoutMs,
+        secureContext: () => this.trust.secureContext(),
       });
     } catch (error) {
-      throw this.unreachable(error);
+      throw await this.unreachable(url, error);
     }
   }
 
-  private unreachable(error: unknown): DomainError {
+  private async unreachable(url: URL, error: unknown): Promise<DomainError> {
     const reached = `The MDM server at ${this.base} could not be reached.`;
-    if (error instanceof Error && error.name === 'TimeoutError') {
+    if (error instanceof MdmTimeoutError) {
       const seconds = Math.max(1, Math.round(this.timeoutMs / 1000));
       return new DomainError('OFFLINE', `${reached} It did not answer within ${seconds} second${seconds === 1 ? '' : 's'}.`);
     }
-    const code = (error as { cause?: { code?: string } } | undefined)?.cause?.code ?? '';
+    const code = (error as { code?: string } | undefined)?.code ?? '';
     if (code === 'ECONNREFUSED') return new DomainError('OFFLINE', `${reached} It refused the connection: check the address and that NanoMDM is running.`);
     if (code === 'ENOTFOUND') return new DomainError('OFFLINE', `${reached} Its name could not be found: check the address.`);
-    if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
-      return new DomainError('CONFLICT', `The MDM server at ${this.base} could not prove it is the real server (${code}). It needs a certificate this computer trusts.`);
+    if (isCertificateRefusal(code)) {
+      const certificate = await readPeerCertificate({ host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443) });
+      return new DomainError(
+        'CONFLICT',
+        `The MDM server at ${this.base} could not prove it is the real server: ${certificateRefusal(code, certificate)}. ${CERTIFICATE_ADVICE}.`,
+      );
     }
     return new DomainError('OFFLINE', `${reached}${code ? ` (${code})` : ''} Check the address and this computer's network connection.`);
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EnrollmentResult } from './mdm-adapter';
+import type { EnrollmentResult, PushResult } from './mdm-adapter';
 
 /**
  * NanoMDM's answer to enqueue and push calls (its APIResult); fields are left out when
@@ -28,8 +28,9 @@ export type NanoMdmAnswer = z.output<typeof NanoMdmAnswer>;
  * Per-enrollment results of one enqueue call.
  *
  * A command error (whole call or one id) means nothing was queued there. A push error
- * alone does not: NanoMDM queued the command and only failed to wake the device, which
- * then gets it at its next check-in.
+ * alone does not: NanoMDM queued the command and only failed to wake the device. Its own
+ * push error comes in `status`; a top-level one (no APNs certificate) stands for every id,
+ * and then NanoMDM sends no `status` at all.
  */
 export function enrollmentResults(ids: readonly string[], answer: NanoMdmAnswer, commandUuid: string): EnrollmentResult[] {
   return ids.map((enrollmentId): EnrollmentResult => {
@@ -38,6 +39,19 @@ export function enrollmentResults(ids: readonly string[], answer: NanoMdmAnswer,
     if (commandError !== undefined) {
       return { enrollmentId, status: 'failed', commandUuid, reason: `The MDM server could not queue the command: ${commandError}` };
     }
-    return { enrollmentId, status: 'queued', commandUuid, pushError: own?.push_error ?? answer.push_error ?? null };
+    return { enrollmentId, status: 'queued', commandUuid, pushError: pushErrorOf(enrollmentId, answer) };
   });
+}
+
+/** Per-enrollment results of one push call. */
+export function pushResults(ids: readonly string[], answer: NanoMdmAnswer): PushResult[] {
+  return ids.map((enrollmentId) => ({ enrollmentId, pushError: pushErrorOf(enrollmentId, answer) }));
+}
+
+/** An id's own push outcome wins; a top-level push error covers the ids pushed under it. */
+function pushErrorOf(enrollmentId: string, answer: NanoMdmAnswer): string | null {
+  const own = answer.status?.[enrollmentId];
+  if (own?.push_error !== undefined) return own.push_error;
+  if (own?.push_result !== undefined) return null;
+  return answer.push_error ?? null;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id } from './directory-schemas';
 import { JobState } from './job-schemas';
+import { MdmReadiness } from './settings-schemas';
 
 export const assignmentKinds = ['device', 'user'] as const;
 export const installTargets = ['group', 'devices', 'users'] as const;
@@ -15,11 +16,15 @@ export const InstallRequest = z.strictObject({
   target: z.enum(installTargets),
   deviceIds: z.array(id).max(10_000).default([]),
   userIds: z.array(id).max(10_000).default([]),
+  /** Assign the licenses without install commands: the admin's explicit choice, e.g. while the MDM server is down. */
+  licensesOnly: z.boolean().default(false),
 });
 
 export const InstallReason = z.object({ code: z.string(), message: z.string(), refusal: z.boolean() });
 
 export const InstallPreview = z.object({
+  /** Checked when install commands would be sent; an install is refused while it is not ready, unless licenses only. */
+  mdm: MdmReadiness,
   counts: z.object({
     devices: z.number().int(),
     installs: z.number().int(),
@@ -59,7 +64,8 @@ export const InstallResultRow = z.object({
   deviceName: z.string().nullable(),
   userName: z.string().nullable(),
   license: z.enum(['pending', 'submitted', 'assigned', 'failed']),
-  command: z.enum(['pending', 'queued', 'failed', 'not-needed']).nullable(),
+  /** queued: on the MDM server and the device woken; not-reached: queued, but the device was not woken (reason says why). */
+  command: z.enum(['pending', 'queued', 'not-reached', 'failed', 'not-needed']).nullable(),
   reason: z.string().nullable(),
 });
 
@@ -74,7 +80,11 @@ export const InstallRunView = z.object({
   createdAt: z.string(),
   assigned: z.number().int(),
   failed: z.number().int(),
+  /** Commands delivered: queued and the device woken. */
   commandsQueued: z.number().int(),
+  /** Commands queued on the MDM server whose device was not woken; Retry pushes them again. */
+  commandsNotReached: z.number().int(),
+  licensesOnly: z.boolean(),
   /** The job carrying the run in this session, to watch its progress. */
   jobId: z.string().nullable(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id } from './directory-schemas';
 import { JobState } from './job-schemas';
+import { MdmReadiness } from './settings-schemas';
 
 export const InvitationOptions = z.strictObject({
   serviceId: id,
@@ -12,6 +13,8 @@ export const InvitationOptions = z.strictObject({
 }).refine((o) => o.byEmail || o.byDevice, { message: 'Choose at least one way to send the invitations.', path: ['byEmail'] });
 
 export const InvitationPreview = z.object({
+  /** Checked when invitations would go to devices; such a run is refused while it is not ready. */
+  mdm: MdmReadiness,
   users: z.number().int(),
   byEmail: z.number().int(),
   byDevice: z.number().int(),
@@ -28,7 +31,10 @@ export const InvitationRun = z.object({
   counts: z.object({
     created: z.number().int(),
     emailed: z.number().int(),
+    /** Device invitations queued and the device woken. */
     pushed: z.number().int(),
+    /** Device invitations queued whose device was not woken; Retry failed pushes them again. */
+    notReached: z.number().int(),
     failed: z.number().int(),
     skipped: z.number().int(),
     total: z.number().int(),
@@ -39,7 +45,7 @@ export const InvitationRun = z.object({
       name: z.string(),
       channel: z.enum(['email', 'device', 'none']),
       target: z.string(),
-      state: z.enum(['waiting', 'pending', 'sent', 'skipped', 'failed']),
+      state: z.enum(['waiting', 'pending', 'sent', 'not-reached', 'skipped', 'failed']),
       reason: z.string().nullable(),
       sentAt: z.string().nullable(),
     }),

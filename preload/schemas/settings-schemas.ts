@@ -31,12 +31,41 @@ export const MdmSettings = z.object({
   apiKeySet: z.boolean(),
 });
 
+/** 127.0.0.0/8, ::1 and localhost: a server on this computer, whose traffic never leaves it. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * Why an MDM server address cannot be used, or null when it can.
+ *
+ * The API key goes with every request as HTTP Basic auth, so plain http:// is allowed only
+ * for a server on this computer (a test or a local tunnel).
+ */
+export function mdmAddressProblem(url: string): string | null {
+  if (!/^https?:\/\/[^\s/]+/.test(url) || !URL.canParse(url)) return 'Enter the MDM server address, starting with https://.';
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'https:' || isLoopbackHost(hostname)) return null;
+  return 'Use the server’s https:// address: the API key goes with every request, and over http:// anyone on the network could read it. Plain http:// is only for a server on this computer (localhost or 127.0.0.1).';
+}
+
+/** Whether commands can be sent through the MDM server now; message says why not. */
+export const MdmReadiness = z.object({
+  /** not-needed: nothing asked of the MDM server (no command, or licenses only). */
+  state: z.enum(['ready', 'not-needed', 'not-set-up', 'failing']),
+  message: z.string().nullable(),
+});
+
 export const MdmSettingsInput = z.strictObject({
   baseUrl: z
     .string()
     .trim()
     .max(2000)
-    .refine((url) => url === '' || /^https?:\/\/[^\s/]+/.test(url), 'Enter the MDM server address, starting with https://.'),
+    .superRefine((url, context) => {
+      const problem = url === '' ? null : mdmAddressProblem(url);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    }),
   /** null keeps the stored key; a string replaces it; '' removes it. */
   apiKey: z.string().max(1024).nullable(),
 });

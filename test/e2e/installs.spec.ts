@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startAppleSandbox, type AppleSandbox } from '../../main/apple/sandbox/apple-sandbox';
 import { startFakeNanoMdm, type FakeNanoMdm } from '../support/fake-nanomdm';
 import { freshDataDir, startBrowserMode, type RunningApp } from './support/app-process';
@@ -13,7 +13,8 @@ let mdm: FakeNanoMdm;
 
 test.beforeEach(async () => {
   sandbox = await startAppleSandbox();
-  mdm = await startFakeNanoMdm();
+  // NanoMDM on its default storage knows iPad 1 only: iPad 2 has not enrolled yet.
+  mdm = await startFakeNanoMdm({ enrolled: ['UDID-3B-1'] });
   data = freshDataDir();
   app = await startBrowserMode(data.dir, { MD_APPLE_BASE_URL: sandbox.baseUrl, MD_AUTO_SYNC: '0' });
 });
@@ -28,8 +29,8 @@ test.afterEach(async () => {
 
 const APP = '409201541';
 
-test('install an app on a class’s iPads from the report', async ({ page }) => {
-  test.setTimeout(150_000);
+/** A class with iPads, a service whose token holds Pages, synced; the MDM server only when asked. */
+async function classWithPages(page: Page, options: { mdm: boolean }) {
   const location = sandbox.createLocation({ name: 'Springfield Location' });
   sandbox.addAsset(
     location.id,
@@ -46,7 +47,7 @@ test('install an app on a class’s iPads from the report', async ({ page }) => 
   await ipad(3, '6.1.3');
   const service = await callApi<{ id: number }>(page, app, 'services.create', { groupId: 1, name: 'District apps' });
   await callApi(page, app, 'tokens.add', { serviceId: service.id, token: sandbox.mintToken(location.id), makeActive: true, checkId: randomUUID() });
-  await callApi(page, app, 'mdm.saveSettings', { baseUrl: mdm.baseUrl, apiKey: mdm.apiKey });
+  if (options.mdm) await callApi(page, app, 'mdm.saveSettings', { baseUrl: mdm.baseUrl, apiKey: mdm.apiKey });
   const sync = await callApi<{ id: string }>(page, app, 'sync.start', { serviceId: service.id });
   await expect.poll(async () => (await callApi<{ state: string }>(page, app, 'jobs.get', { jobId: sync.id })).state).toBe('succeeded');
 
@@ -59,8 +60,12 @@ test('install an app on a class’s iPads from the report', async ({ page }) => 
   await licenses.getByRole('row').nth(1).click();
   const holders = page.getByRole('dialog', { name: 'Licenses of Pages' });
   await holders.getByRole('button', { name: 'Install…' }).click();
+  return { location, report, licenses, holders, install: page.getByRole('dialog', { name: 'Install Pages' }) };
+}
 
-  const install = page.getByRole('dialog', { name: 'Install Pages' });
+test('install an app on a class’s iPads from the report', async ({ page }) => {
+  test.setTimeout(150_000);
+  const { report, licenses, holders, install } = await classWithPages(page, { mdm: true });
   await expect(install.getByLabel('Token')).toContainText('District apps');
   // User-based first: none of these iPads belongs to anybody.
   await install.getByLabel('Users of the devices').check();
@@ -77,9 +82,21 @@ test('install an app on a class’s iPads from the report', async ({ page }) => 
   await install.getByRole('button', { name: 'Install' }).click();
 
   await expect(install.getByRole('progressbar')).toBeVisible();
-  await expect(install.getByText(/Finished: 2 licensed, 2 install commands sent, 0 failed/)).toBeVisible({ timeout: 90_000 });
-  await expect(install.getByRole('table', { name: 'Install results' }).getByRole('row')).toHaveCount(3);
+  await expect(install.getByText(/Finished: 2 licensed, 1 install commands sent, 1 queued but not reached, 0 failed/)).toBeVisible({ timeout: 90_000 });
+  const results = install.getByRole('table', { name: 'Install results' });
+  await expect(results.getByRole('row')).toHaveCount(3);
+  await expect(results.getByRole('row', { name: /3B iPad 1/ })).toContainText('Sent to the device');
+  await expect(results.getByRole('row', { name: /3B iPad 2/ })).toContainText('Queued, not reached: push data missing for id.');
   expect(mdm.enqueues.flatMap((e) => e.ids).sort()).toEqual(['UDID-3B-1', 'UDID-3B-2']);
+
+  // iPad 2 enrolls; Retry wakes it for the command already queued, without a second one.
+  mdm.enroll('UDID-3B-2');
+  const commandsBefore = mdm.commandEnqueues().length;
+  await install.getByRole('button', { name: 'Retry failed' }).click();
+  await expect(install.getByText(/Finished: 2 licensed, 2 install commands sent, 0 queued but not reached, 0 failed/)).toBeVisible({ timeout: 30_000 });
+  await expect(results.getByRole('row', { name: /3B iPad 2/ })).toContainText('Sent to the device');
+  expect(mdm.pushes.map((p) => p.ids)).toEqual([['UDID-3B-2']]);
+  expect(mdm.commandEnqueues()).toHaveLength(commandsBefore);
   await install.getByRole('button', { name: 'Close' }).click();
   await expect(holders.getByRole('region', { name: 'Recent installs' })).toContainText('Finished');
   await holders.getByRole('button', { name: 'Close' }).click();
@@ -87,4 +104,28 @@ test('install an app on a class’s iPads from the report', async ({ page }) => 
   await report.getByRole('button', { name: 'Sync District apps now' }).click();
   await expect(licenses.getByRole('row').nth(1)).toContainText(/Pages.*28/);
   await page.screenshot({ path: 'test-results/installs-after-sync.png', fullPage: true });
+});
+
+test('an install with no MDM server set spends no license until the admin chooses licenses only', async ({ page }) => {
+  test.setTimeout(150_000);
+  const { location, install } = await classWithPages(page, { mdm: false });
+  await install.getByLabel('Devices', { exact: true }).check();
+  await install.getByRole('button', { name: 'Preview' }).click();
+  const warning = install.getByRole('alert').filter({ hasText: 'No MDM server is set up yet. A direct admin of the organization enters its address and API key in Settings.' });
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('Nothing is asked of Apple until the install commands can be delivered');
+  await expect(install.getByRole('button', { name: 'Install' })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/installs-no-mdm.png', fullPage: true });
+  expect(sandbox.recordedRequests().filter((r) => r.path === '/assets/associate')).toEqual([]);
+  expect(sandbox.assignmentsOf(location.id)).toEqual([]);
+
+  await install.getByLabel('Assign licenses only').check();
+  await install.getByRole('button', { name: 'Preview' }).click();
+  await expect(warning).toHaveCount(0);
+  const preview = install.getByRole('table', { name: 'Install preview' });
+  await expect(preview.getByRole('row', { name: /3B iPad 1/ })).toContainText('License only, as chosen');
+  await install.getByRole('button', { name: 'Install' }).click();
+  await expect(install.getByText(/Finished: 2 licensed, 0 install commands sent, 0 queued but not reached, 0 failed/)).toBeVisible({ timeout: 90_000 });
+  expect(sandbox.assignmentsOf(location.id).map((a) => a.serialNumber).sort()).toEqual(['DMPCLASS100', 'DMPCLASS200']);
+  expect(mdm.enqueues).toEqual([]);
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { startAppleSandbox, type AppleSandbox } from '../../main/apple/sandbox/apple-sandbox';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server';
@@ -119,4 +120,45 @@ test("invite a school's users by email: preview, progress, per-user results, and
   const users = report.getByRole('grid', { name: 'Apple users' });
   await expect(users.getByRole('row', { name: /Ann Archer/ })).toContainText(new Date().toLocaleDateString('en-US'));
   await expect(users.getByRole('row', { name: /Ann Archer/ })).toContainText('Registered');
+});
+
+test('device invitations with no MDM server set: the preview says so, and only email can be sent', async ({ page }) => {
+  const location = sandbox.createLocation({ name: 'District Location' });
+  await createOrganization(page, app.url);
+  const user = await callApi<{ id: number }>(page, app, 'users.create', {
+    name: 'Ann Archer',
+    email: 'ann@springfield.edu',
+    managedAppleId: null,
+    role: 'student',
+    gradeLevel: null,
+    externalId: null,
+    homeGroupId: 1,
+  });
+  const device = await callApi<{ id: number }>(page, app, 'devices.create', {
+    serialNumber: 'SERIAL0001',
+    name: null,
+    platform: 'iPadOS',
+    osVersion: '17.4',
+    supervised: true,
+    udid: 'UDID-1',
+    homeGroupId: 1,
+  });
+  await callApi(page, app, 'devices.associate', { deviceId: device.id, owner: { kind: 'user', id: user.id } });
+  const service = await callApi<{ id: number }>(page, app, 'services.create', { groupId: 1, name: 'District apps' });
+  await callApi(page, app, 'tokens.add', { serviceId: service.id, token: sandbox.mintToken(location.id), makeActive: true, checkId: randomUUID() });
+
+  await page.reload();
+  await page.getByRole('tab', { name: 'Managed Distribution' }).click();
+  await page.getByRole('article', { name: 'District apps' }).getByRole('button', { name: 'Invite Users' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite Users — District apps' });
+  await dialog.getByRole('checkbox', { name: 'Send invitation to devices through the MDM server' }).check();
+  const warning = dialog.getByRole('alert').filter({ hasText: 'No MDM server is set up yet.' });
+  await expect(warning).toContainText('Invitations cannot go to devices, and nobody is registered with Apple for them');
+  await expect(dialog.getByRole('button', { name: 'Invite Users' })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/invitations-no-mdm.png', fullPage: true });
+
+  await dialog.getByRole('checkbox', { name: 'Send invitation to devices through the MDM server' }).uncheck();
+  await expect(warning).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Invite Users' })).toBeEnabled();
+  expect(sandbox.usersOf(location.id)).toEqual([]);
 });

@@ -93,3 +93,13 @@ test('an organization admin connects the NanoMDM server and tests it', async ({ 
   await expect(status(page, `Connected to NanoMDM v0.8.0 at ${mdm.baseUrl}; it accepted the API key.`)).toBeVisible();
   expect(mdm.enqueues.map((e) => e.ids)).toEqual([[]]);
 });
+
+test('an MDM server address in plain http to another computer is refused next to the field', async ({ page }) => {
+  await openSettings(page);
+  const form = page.getByRole('form', { name: 'MDM server settings' });
+  await form.getByLabel('Server address').fill('http://mdm.springfield.edu');
+  await form.getByLabel('API key').fill('district nanomdm key');
+  await form.getByRole('button', { name: 'Save MDM settings' }).click();
+  await expect(form.getByText('Use the server’s https:// address: the API key goes with every request')).toBeVisible();
+  await expect(status(page, 'MDM server settings saved.')).toHaveCount(0);
+});

@@ -32,6 +32,8 @@ export interface SmtpTestServerOptions {
   starttls?: boolean;
   /** Implicit TLS from the first byte, with the test certificate. */
   implicitTls?: boolean;
+  /** Another certificate than the self-signed test one, e.g. one a private CA signed. */
+  certificate?: { cert: string; key: string };
 }
 
 export interface SmtpTestServer {
@@ -55,7 +57,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
     // Pooled clients keep idle connections open; tests should not wait for them to leave.
     closeTimeout: 200,
     secure: options.implicitTls === true,
-    ...(tls ? TEST_TLS : {}),
+    ...(tls ? (options.certificate ?? TEST_TLS) : {}),
     disabledCommands: [...(tls ? [] : ['STARTTLS']), ...(options.users ? [] : ['AUTH'])],
     authOptional: !options.users,
     allowInsecureAuth: true,

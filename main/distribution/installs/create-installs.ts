@@ -3,7 +3,7 @@ import type { AuditLog } from '../../audit/audit-log';
 import type { Clock } from '../../clock/clock';
 import type { ScopeReader } from '../../directory/admin-scope';
 import type { JobRegistry } from '../../jobs/job-registry';
-import type { MdmAdapter } from '../../mdm/mdm-adapter';
+import type { MdmDelivery } from '../../mdm/mdm-adapter';
 import type { AutomaticInvitations } from '../invitations/automatic-invitations';
 import { HolderScopeStore } from '../report/holder-scope-store';
 import { ReportScope } from '../report/report-scope';
@@ -21,7 +21,7 @@ export interface InstallDeps {
   scopes: ScopeReader;
   services: ServiceStore;
   jobs: JobRegistry;
-  mdm: MdmAdapter;
+  mdm: MdmDelivery;
   invitations: Pick<AutomaticInvitations, 'userAssignedInstall'>;
   audit: AuditLog;
   clock: Clock;

@@ -7,6 +7,7 @@ export type ReasonCode =
   | 'os-too-old'
   | 'platform-not-supported'
   | 'not-device-assignable'
+  | 'macos-device-needs-10-10'
   | 'no-associated-user'
   | 'user-not-associated'
   | 'not-enough-licenses'
@@ -14,9 +15,19 @@ export type ReasonCode =
   | 'license-only-macos'
   | 'not-enrolled'
   | 'will-ask-user'
-  | 'already-assigned';
+  | 'already-assigned'
+  | 'licenses-only';
 
-const REFUSALS: ReadonlySet<ReasonCode> = new Set(['owner-outside-level', 'os-too-old', 'platform-not-supported', 'not-device-assignable', 'no-associated-user', 'user-not-associated', 'not-enough-licenses']);
+const REFUSALS: ReadonlySet<ReasonCode> = new Set([
+  'owner-outside-level',
+  'os-too-old',
+  'platform-not-supported',
+  'not-device-assignable',
+  'macos-device-needs-10-10',
+  'no-associated-user',
+  'user-not-associated',
+  'not-enough-licenses',
+]);
 
 export const isRefusal = (code: ReasonCode) => REFUSALS.has(code);
 
@@ -71,8 +82,11 @@ const MINIMUM_MAJOR: Record<Platform, [number, number]> = { iOS: [7, 0], iPadOS:
 
 /** Managed distribution needs iOS 7 / OS X 10.9; earlier systems need redemption codes. */
 export function osTooOld(platform: Platform, osVersion: string): boolean {
+  return versionBefore(osVersion, MINIMUM_MAJOR[platform]);
+}
+
+function versionBefore(osVersion: string, [needMajor, needMinor]: readonly [number, number]): boolean {
   const [major = 0, minor = 0] = osVersion.split('.').map((part) => Number.parseInt(part, 10) || 0);
-  const [needMajor, needMinor] = MINIMUM_MAJOR[platform];
   return major < needMajor || (major === needMajor && minor < needMinor);
 }
 
@@ -88,7 +102,7 @@ export function platformSupported(platforms: readonly string[], platform: Platfo
  * out in the given order, so the devices past the available count are refused as short and
  * the admin can proceed with the others.
  */
-export function decideEligibility(candidates: readonly Candidate[], app: AppFacts, kind: AssignmentKind): Eligibility {
+export function decideEligibility(candidates: readonly Candidate[], app: AppFacts, kind: AssignmentKind, options: { licensesOnly?: boolean } = {}): Eligibility {
   const verdicts = candidates.map((candidate) => refusalOrHolder(candidate, app, kind));
   const newHolders = new Set<string>();
   let short = 0;
@@ -103,7 +117,7 @@ export function decideEligibility(candidates: readonly Candidate[], app: AppFact
     newHolders.add(verdict.holder);
   }
   return {
-    verdicts: verdicts.map((verdict) => withNotes(verdict, app, kind, shortHolders)),
+    verdicts: verdicts.map((verdict) => withNotes(verdict, app, kind, shortHolders, options.licensesOnly ?? false)),
     licensesNeeded: newHolders.size + short,
     short,
   };
@@ -116,6 +130,8 @@ function refusalOrHolder(candidate: Candidate, app: AppFacts, kind: AssignmentKi
   if (!platformSupported(app.platforms, candidate.platform)) return refuse('platform-not-supported');
   if (kind === 'device') {
     if (!app.deviceAssignable) return refuse('not-device-assignable');
+    // OS X 10.9 takes Managed Distribution installs on its user channel only.
+    if (candidate.platform === 'macOS' && versionBefore(candidate.osVersion, [10, 10])) return refuse('macos-device-needs-10-10');
     return { candidate, holder: candidate.serialNumber.toUpperCase(), reasons: [], licensed: true, command: true };
   }
   if (!candidate.user) return refuse('no-associated-user');
@@ -123,7 +139,7 @@ function refusalOrHolder(candidate: Candidate, app: AppFacts, kind: AssignmentKi
   return { candidate, holder: candidate.user.clientUserId, reasons: [], licensed: true, command: true };
 }
 
-function withNotes(verdict: Verdict, app: AppFacts, kind: AssignmentKind, shortHolders: ReadonlySet<string>): Verdict {
+function withNotes(verdict: Verdict, app: AppFacts, kind: AssignmentKind, shortHolders: ReadonlySet<string>, licensesOnly: boolean): Verdict {
   if (verdict.holder === null) return verdict;
   if (shortHolders.has(verdict.holder)) return { ...verdict, reasons: ['not-enough-licenses'], licensed: false, command: false };
   const reasons: ReasonCode[] = [];
@@ -135,6 +151,9 @@ function withNotes(verdict: Verdict, app: AppFacts, kind: AssignmentKind, shortH
     command = false;
   } else if (candidate.udid === null) {
     reasons.push('not-enrolled');
+    command = false;
+  } else if (licensesOnly) {
+    reasons.push('licenses-only');
     command = false;
   } else if (!candidate.supervised) {
     reasons.push('will-ask-user');
@@ -151,6 +170,8 @@ export function reasonMessage(code: ReasonCode): string {
       return 'The app does not run on this kind of device.';
     case 'not-device-assignable':
       return 'The app can only be assigned to users, not to devices.';
+    case 'macos-device-needs-10-10':
+      return 'OS X 10.9 takes managed apps only through its user, not assigned to the device (that needs OS X 10.10 or later); assign licenses to users instead.';
     case 'no-associated-user':
       return 'No user is associated with this device; associate one or assign to the device.';
     case 'user-not-associated':
@@ -166,6 +187,8 @@ export function reasonMessage(code: ReasonCode): string {
     case 'will-ask-user':
       return 'The device is not supervised: its user will be asked to accept the app.';
     case 'already-assigned':
-      return 'Already holds a license of this app; only the install command is sent.';
+      return 'Already holds a license of this app, so none is spent on it.';
+    case 'licenses-only':
+      return 'License only, as chosen: no install command is sent; install the app through the MDM server later.';
   }
 }

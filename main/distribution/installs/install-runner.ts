@@ -7,6 +7,7 @@ import { DomainError } from '../../errors/domain-error';
 import type { JobProgress, JobSummary } from '../../jobs/job-registry';
 import type { MdmAdapter } from '../../mdm/mdm-adapter';
 import { installApplication } from '../../mdm/mdm-commands';
+import { notReachedReason } from '../../mdm/not-reached';
 import type { TokenRun } from '../token-service';
 import type { InstallItem, InstallRun, InstallStore } from './install-store';
 
@@ -40,7 +41,7 @@ export async function carryOutRun(run: InstallRun, apple: TokenRun, deps: Runner
     const items = store.items(run.id);
     const all = new Set(items.map(holderOf)).size + items.filter((i) => i.commandState !== null && i.commandState !== 'not-needed').length;
     const licensesDone = new Set(items.filter((i) => i.licenseState === 'assigned' || i.licenseState === 'failed').map(holderOf)).size;
-    const commandsDone = items.filter((i) => i.commandState === 'queued' || i.commandState === 'failed').length;
+    const commandsDone = items.filter((i) => i.commandState === 'queued' || i.commandState === 'not-reached' || i.commandState === 'failed').length;
     progress.report(phase, licensesDone + commandsDone, all);
   };
 
@@ -84,6 +85,7 @@ export async function carryOutRun(run: InstallRun, apple: TokenRun, deps: Runner
   }
   store.setLicense(run.id, [...new Set(store.items(run.id).filter((i) => i.licenseState === 'pending').map(holderOf))], 'failed', { reason: 'Apple could not find the license after several tries (9610). Try again later.' }, deps.clock.now());
 
+  await pushAgain(run, deps, progress);
   await sendCommands(run, deps, progress, () => report('Sending install commands'));
   report('Done');
   return summarize(store.items(run.id));
@@ -106,6 +108,29 @@ function applyOutcome(run: InstallRun, holders: readonly string[], outcome: Even
   else deps.store.setLicense(run.id, rest, 'assigned', {}, now);
 }
 
+/**
+ * Devices whose command an earlier pass left queued but not reached get the wake-up push
+ * again; the command already waits for them, and a second one would install twice.
+ */
+async function pushAgain(run: InstallRun, deps: RunnerDeps, progress: JobProgress): Promise<void> {
+  const waiting = deps.store.items(run.id).filter((i) => i.commandState === 'not-reached' && i.udid !== null);
+  if (waiting.length === 0) return;
+  progress.signal.throwIfAborted();
+  const now = () => deps.clock.now();
+  try {
+    const { results } = await deps.mdm.push(waiting.map((i) => i.udid!));
+    for (const result of results) {
+      const ids = waiting.filter((i) => i.udid === result.enrollmentId).map((i) => i.id);
+      if (result.pushError === null) deps.store.setCommand(ids, 'queued', { commandUuid: null, reason: null }, now());
+      else deps.store.setCommand(ids, 'not-reached', { commandUuid: null, reason: notReachedReason(result.pushError) }, now());
+    }
+  } catch (error) {
+    if (progress.signal.aborted || !(error instanceof DomainError)) throw error;
+    deps.store.setCommand(waiting.map((i) => i.id), 'not-reached', { commandUuid: null, reason: notReachedReason(error.message) }, now());
+  }
+  deps.audit.record(run.adminId, 'install.push', `service:${run.serviceId}`, { runId: run.id, tokenId: run.tokenId, adamId: run.adamId, devices: waiting.length });
+}
+
 /** One InstallApplication per group of devices that need the same keys, only to confirmed licenses. */
 async function sendCommands(run: InstallRun, deps: RunnerDeps, progress: JobProgress, onBatch: () => void): Promise<void> {
   const due = deps.store.items(run.id).filter((i) => i.licenseState === 'assigned' && i.commandState === 'pending' && i.udid !== null);
@@ -123,7 +148,9 @@ async function sendCommands(run: InstallRun, deps: RunnerDeps, progress: JobProg
       const { results } = await deps.mdm.enqueue(items.map((i) => i.udid!), command);
       for (const result of results) {
         const ids = items.filter((i) => i.udid === result.enrollmentId).map((i) => i.id);
-        if (result.status === 'queued') deps.store.setCommand(ids, 'queued', { commandUuid: result.commandUuid, reason: null }, now());
+        if (result.status === 'queued' && result.pushError !== null) {
+          deps.store.setCommand(ids, 'not-reached', { commandUuid: result.commandUuid, reason: notReachedReason(result.pushError) }, now());
+        } else if (result.status === 'queued') deps.store.setCommand(ids, 'queued', { commandUuid: result.commandUuid, reason: null }, now());
         else deps.store.setCommand(ids, 'failed', { commandUuid: result.commandUuid, reason: `The MDM server did not queue the install: ${result.reason}` }, now());
       }
     } catch (error) {
@@ -139,6 +166,11 @@ function summarize(items: readonly InstallItem[]): JobSummary {
   const count = (predicate: (i: InstallItem) => boolean) => items.filter(predicate).length;
   return {
     licenses: { assigned: count((i) => i.licenseState === 'assigned'), failed: count((i) => i.licenseState === 'failed') },
-    commands: { queued: count((i) => i.commandState === 'queued'), failed: count((i) => i.commandState === 'failed'), notNeeded: count((i) => i.commandState === 'not-needed') },
+    commands: {
+      queued: count((i) => i.commandState === 'queued'),
+      notReached: count((i) => i.commandState === 'not-reached'),
+      failed: count((i) => i.commandState === 'failed'),
+      notNeeded: count((i) => i.commandState === 'not-needed'),
+    },
   };
 }

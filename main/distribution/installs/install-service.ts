@@ -7,7 +7,8 @@ import type { Clock } from '../../clock/clock';
 import type { ScopeReader } from '../../directory/admin-scope';
 import { DomainError } from '../../errors/domain-error';
 import type { JobRegistry } from '../../jobs/job-registry';
-import type { MdmAdapter } from '../../mdm/mdm-adapter';
+import type { MdmDelivery } from '../../mdm/mdm-adapter';
+import { previewMdmReadiness, requireMdmReady } from '../../mdm/mdm-readiness';
 import type { AutomaticInvitations } from '../invitations/automatic-invitations';
 import type { TokenService } from '../token-service';
 import { decideEligibility, isRefusal, reasonMessage, type Eligibility } from './eligibility';
@@ -15,6 +16,9 @@ import { carryOutRun } from './install-runner';
 import type { InstallRun, InstallStore, NewItem } from './install-store';
 
 type Request = z.output<typeof InstallRequest>;
+
+const INSTALL_REFUSED = 'Nothing was asked of Apple and no license was assigned. Fix the MDM server in Settings, or choose “Assign licenses only”.';
+const RETRY_REFUSED = 'Nothing was retried. Fix the MDM server in Settings, then retry.';
 
 /**
  * Install apps: the eligibility preview, the install run as a job, its results, and carrying
@@ -32,14 +36,19 @@ export class InstallService {
     private readonly tokens: TokenService,
     private readonly scopes: ScopeReader,
     private readonly jobs: JobRegistry,
-    private readonly mdm: MdmAdapter,
+    private readonly mdm: MdmDelivery,
     private readonly invitations: Pick<AutomaticInvitations, 'userAssignedInstall'>,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * What the install would do, device by device. When it would send install commands, the MDM
+   * server is tested now (as Settings' Test connection does) and its state heads the preview.
+   */
   async preview(admin: SignedInAdmin, request: Request): Promise<z.output<typeof InstallPreview>> {
     const { eligibility, available } = await this.decide(admin, request);
+    const mdm = await previewMdmReadiness(this.mdm, eligibility.verdicts.some((v) => v.command));
     const items = eligibility.verdicts.map(({ candidate, reasons, licensed, command }) => ({
       deviceId: candidate.deviceId,
       serialNumber: candidate.serialNumber,
@@ -51,6 +60,7 @@ export class InstallService {
       reasons: reasons.map((code) => ({ code, message: reasonMessage(code), refusal: isRefusal(code) })),
     }));
     return {
+      mdm,
       counts: {
         devices: items.length,
         installs: items.filter((i) => i.outcome === 'install').length,
@@ -72,9 +82,14 @@ export class InstallService {
    *
    * A user-based install of an app that invites by itself (Apple Books) also sends the
    * invitation to the targeted users who have not joined yet, so a later install reaches them.
+   *
+   * When install commands are due and the MDM server is not set up or fails its test, nothing
+   * is asked of Apple: licenses without their install would be spent for nothing. Assigning
+   * licenses only is the admin's explicit choice (`licensesOnly`), never the silent outcome.
    */
   async start(admin: SignedInAdmin, request: Request): Promise<z.output<typeof InstallStarted>> {
     const { eligibility, serviceId } = await this.decide(admin, request);
+    if (eligibility.verdicts.some((v) => v.command)) await requireMdmReady(this.mdm, INSTALL_REFUSED);
     const userIds = [...new Set(eligibility.verdicts.flatMap((v) => (v.candidate.user ? [v.candidate.user.id] : [])))];
     const invited = request.kind === 'user' ? this.invitations.userAssignedInstall(admin, { serviceId, groupId: request.groupId, adamId: request.adamId, userIds }) : 0;
     const items: NewItem[] = eligibility.verdicts
@@ -104,17 +119,31 @@ export class InstallService {
       adamId: request.adamId,
       pricing: request.pricing,
       kind: request.kind,
+      licensesOnly: request.licensesOnly,
       createdAt: this.clock.now().toISOString(),
     };
     this.store.createRun(run, items);
-    this.audit.record(admin.id, 'install.start', `service:${serviceId}`, { runId: run.id, tokenId: run.tokenId, adamId: run.adamId, kind: run.kind, devices: items.length, invited });
+    this.audit.record(admin.id, 'install.start', `service:${serviceId}`, {
+      runId: run.id,
+      tokenId: run.tokenId,
+      adamId: run.adamId,
+      kind: run.kind,
+      licensesOnly: run.licensesOnly,
+      devices: items.length,
+      invited,
+    });
     return { runId: run.id, job: await this.carry(admin, this.store.run(run.id)!), invited };
   }
 
-  /** Failed items are tried again, and an interrupted run (the app stopped) goes on where it was. */
+  /**
+   * Failed items are tried again, devices queued but not reached are woken again, and an
+   * interrupted run (the app stopped) goes on where it was; refused, as start is, while the
+   * MDM server it would need is not usable.
+   */
   async retryFailed(admin: SignedInAdmin, runId: string): Promise<z.output<typeof InstallStarted>> {
     const run = this.requireRun(admin, runId);
     if (this.jobsByRun.has(runId)) throw new DomainError('CONFLICT', 'This install is still running.');
+    if (this.store.needsMdm(runId)) await requireMdmReady(this.mdm, RETRY_REFUSED);
     this.store.resetFailed(runId, this.clock.now());
     this.store.setRunState(runId, 'running', null);
     this.audit.record(admin.id, 'install.retry', `service:${run.serviceId}`, { runId });
@@ -152,6 +181,8 @@ export class InstallService {
         assigned: sum((license) => license === 'assigned'),
         failed: sum((license, command) => license === 'failed' || command === 'failed'),
         commandsQueued: sum((_license, command) => command === 'queued'),
+        commandsNotReached: sum((_license, command) => command === 'not-reached'),
+        licensesOnly: run.licensesOnly,
         jobId,
       };
     });
@@ -165,7 +196,7 @@ export class InstallService {
       request.target === 'group'
         ? this.store.devicesAtOrBelow(token.serviceId, request.groupId)
         : this.store.chosen(token.serviceId, request.groupId, request.target === 'devices' ? request.deviceIds : [], request.target === 'users' ? request.userIds : []);
-    return { eligibility: decideEligibility(candidates, app, request.kind), serviceId: token.serviceId, available: app.available };
+    return { eligibility: decideEligibility(candidates, app, request.kind, { licensesOnly: request.licensesOnly }), serviceId: token.serviceId, available: app.available };
   }
 
   private requireRun(admin: SignedInAdmin, runId: string): InstallRun {

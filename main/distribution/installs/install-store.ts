@@ -4,7 +4,8 @@ import type { Platform } from '../../directory/device-store';
 import type { AppFacts, AssignmentKind, Candidate } from './eligibility';
 
 export type LicenseState = 'pending' | 'submitted' | 'assigned' | 'failed';
-export type CommandState = 'pending' | 'queued' | 'failed' | 'not-needed';
+/** queued: on the MDM server and the device woken; not-reached: queued, but its push failed. */
+export type CommandState = 'pending' | 'queued' | 'not-reached' | 'failed' | 'not-needed';
 
 export interface InstallRun {
   id: string;
@@ -16,6 +17,8 @@ export interface InstallRun {
   adamId: string;
   pricing: string;
   kind: AssignmentKind;
+  /** The admin chose to assign licenses without install commands; retries send none either. */
+  licensesOnly: boolean;
   state: 'running' | 'finished' | 'cancelled';
   createdAt: string;
   finishedAt: string | null;
@@ -94,7 +97,12 @@ const ITEM_SELECT = `id, device_id AS deviceId, user_id AS userId, serial_number
   command_state AS commandState, reason, command_uuid AS commandUuid, updated_at AS updatedAt`;
 
 const RUN_SELECT = `r.id, r.service_id AS serviceId, r.token_id AS tokenId, r.group_id AS groupId, r.admin_id AS adminId, r.adam_id AS adamId,
-  r.pricing, r.kind, r.state, r.created_at AS createdAt, r.finished_at AS finishedAt`;
+  r.pricing, r.kind, r.licenses_only = 1 AS licensesOnly, r.state, r.created_at AS createdAt, r.finished_at AS finishedAt`;
+
+/** A failed license retried gets its command back unless none can go: not enrolled, or a Mac user's license. */
+const COMMAND_AFTER_LICENSE = "udid IS NOT NULL AND NOT (platform = 'macOS' AND client_user_id IS NOT NULL)";
+
+const toRun = <T extends { licensesOnly: unknown }>(row: T): T & { licensesOnly: boolean } => ({ ...row, licensesOnly: row.licensesOnly === 1 });
 
 /** SQL for install runs and their items, and the directory and cache facts an install is decided on. */
 export class InstallStore {
@@ -152,10 +160,10 @@ export class InstallStore {
     this.db.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO install_runs (id, service_id, token_id, group_id, admin_id, adam_id, pricing, kind, state, created_at)
-           VALUES (@id, @serviceId, @tokenId, @groupId, @adminId, @adamId, @pricing, @kind, 'running', @createdAt)`,
+          `INSERT INTO install_runs (id, service_id, token_id, group_id, admin_id, adam_id, pricing, kind, licenses_only, state, created_at)
+           VALUES (@id, @serviceId, @tokenId, @groupId, @adminId, @adamId, @pricing, @kind, @licensesOnly, 'running', @createdAt)`,
         )
-        .run(run);
+        .run({ ...run, licensesOnly: run.licensesOnly ? 1 : 0 });
       const insert = this.db.prepare(
         `INSERT INTO install_items (run_id, device_id, user_id, serial_number, client_user_id, udid, platform, os_version, supervised,
            license_state, command_state, updated_at)
@@ -166,12 +174,13 @@ export class InstallStore {
   }
 
   run(runId: string): InstallRun | null {
-    return (this.db.prepare(`SELECT ${RUN_SELECT} FROM install_runs r WHERE r.id = ?`).get(runId) as InstallRun | undefined) ?? null;
+    const row = this.db.prepare(`SELECT ${RUN_SELECT} FROM install_runs r WHERE r.id = ?`).get(runId) as (Omit<InstallRun, 'licensesOnly'> & { licensesOnly: number }) | undefined;
+    return row ? toRun(row) : null;
   }
 
   /** The newest runs of these services made at these groups, with item counts keyed "license/command" as JSON. */
   recentRuns(serviceIds: readonly number[], groupIds: readonly number[], limit: number): (InstallRun & { adminName: string | null; appName: string | null; counts: string })[] {
-    return this.db
+    return (this.db
       .prepare(
         `SELECT ${RUN_SELECT}, a.name AS adminName, m.name AS appName,
            (SELECT json_group_object(k, n) FROM (SELECT license_state || '/' || coalesce(command_state, '-') AS k, count(*) AS n
@@ -180,7 +189,7 @@ export class InstallStore {
          WHERE r.service_id IN (SELECT value FROM json_each(?)) AND r.group_id IN (SELECT value FROM json_each(?))
          ORDER BY r.created_at DESC LIMIT ?`,
       )
-      .all(JSON.stringify(serviceIds), JSON.stringify(groupIds), limit) as (InstallRun & { adminName: string | null; appName: string | null; counts: string })[];
+      .all(JSON.stringify(serviceIds), JSON.stringify(groupIds), limit) as (Omit<InstallRun, 'licensesOnly'> & { licensesOnly: number; adminName: string | null; appName: string | null; counts: string })[]).map(toRun);
   }
 
   /** Items with the device and user names the result table shows. */
@@ -217,25 +226,44 @@ export class InstallStore {
     })();
   }
 
+  /** A command's new state and its reason (null clears an earlier one); the UUID is kept when none is given. */
   setCommand(itemIds: readonly number[], state: CommandState, fields: { commandUuid: string | null; reason: string | null }, at: Date): void {
-    const update = this.db.prepare('UPDATE install_items SET command_state = ?, command_uuid = coalesce(?, command_uuid), reason = coalesce(?, reason), updated_at = ? WHERE id = ?');
+    const update = this.db.prepare('UPDATE install_items SET command_state = ?, command_uuid = coalesce(?, command_uuid), reason = ?, updated_at = ? WHERE id = ?');
     this.db.transaction(() => {
       for (const id of itemIds) update.run(state, fields.commandUuid, fields.reason, at.toISOString(), id);
     })();
   }
 
-  /** Failed items go back to the start; an item whose license was confirmed keeps it and only retries its command. */
+  /**
+   * Failed items go back to the start; an item whose license was confirmed keeps it and only
+   * retries its command. Items queued but not reached stay so: the runner pushes them again.
+   * A licenses-only run gets no commands back.
+   */
   resetFailed(runId: string, at: Date): number {
     const now = at.toISOString();
     const licenses = this.db
       .prepare(`UPDATE install_items SET license_state = 'pending', event_id = NULL, attempts = 0, reason = NULL,
-                  command_state = CASE WHEN command_state = 'not-needed' AND udid IS NOT NULL AND NOT (platform = 'macOS' AND client_user_id IS NOT NULL) THEN 'pending' ELSE command_state END,
+                  command_state = CASE WHEN command_state = 'not-needed' AND ${COMMAND_AFTER_LICENSE}
+                    AND NOT (SELECT licenses_only FROM install_runs WHERE id = run_id) THEN 'pending' ELSE command_state END,
                   updated_at = ? WHERE run_id = ? AND license_state = 'failed'`)
       .run(now, runId).changes;
     const commands = this.db
       .prepare(`UPDATE install_items SET command_state = 'pending', reason = NULL, updated_at = ? WHERE run_id = ? AND command_state = 'failed'`)
       .run(now, runId).changes;
     return licenses + commands;
+  }
+
+  /** Whether carrying the run on would ask the MDM server anything: a command to send, resend or push again. */
+  needsMdm(runId: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `SELECT EXISTS (SELECT 1 FROM install_items i JOIN install_runs r ON r.id = i.run_id WHERE i.run_id = ? AND r.licenses_only = 0
+             AND (i.command_state IN ('pending', 'failed', 'not-reached') OR (i.license_state = 'failed' AND i.command_state = 'not-needed' AND ${COMMAND_AFTER_LICENSE})))`,
+        )
+        .pluck()
+        .get(runId) === 1
+    );
   }
 
   setRunState(runId: string, state: InstallRun['state'], at: Date | null): void {

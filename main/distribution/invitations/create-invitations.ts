@@ -6,7 +6,7 @@ import type { AdminStore } from '../../directory/admin-store';
 import type { GroupStore } from '../../directory/group-store';
 import type { JobRegistry } from '../../jobs/job-registry';
 import type { Mailer } from '../../mail/mailer';
-import type { MdmAdapter } from '../../mdm/mdm-adapter';
+import type { MdmDelivery } from '../../mdm/mdm-adapter';
 import type { ServiceCatalog } from '../service-catalog';
 import type { TokenService } from '../token-service';
 import type { TokenStore } from '../token-store';
@@ -26,7 +26,7 @@ export interface InvitationDeps {
   scopes: ScopeReader;
   jobs: JobRegistry;
   mailer: Mailer;
-  mdm: MdmAdapter;
+  mdm: MdmDelivery;
   audit: AuditLog;
   clock: Clock;
   logError: (message: string, error: unknown) => void;
@@ -41,7 +41,7 @@ export interface InvitationDeps {
 export function createInvitations(deps: InvitationDeps) {
   const store = new InvitationStore(deps.db);
   const runner = new InvitationRunner({ store, tokens: deps.tokenService, mailer: deps.mailer, mdm: deps.mdm, groups: deps.groups, audit: deps.audit, clock: deps.clock });
-  const service = new InvitationService(store, runner, deps.tokenService, deps.tokens, deps.admins, deps.scopes, deps.jobs, deps.audit, deps.clock);
+  const service = new InvitationService(store, runner, deps.tokenService, deps.tokens, deps.admins, deps.scopes, deps.jobs, deps.audit, deps.clock, deps.mdm);
   const automatic = new AutomaticInvitations(service, store, deps.catalog, deps.logError);
   return {
     handlers: invitationHandlers(service),

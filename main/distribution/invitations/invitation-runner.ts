@@ -9,6 +9,7 @@ import { renderInvitationEmail } from '../../mail/invitation-email';
 import type { Mailer } from '../../mail/mailer';
 import type { MdmAdapter } from '../../mdm/mdm-adapter';
 import { inviteToProgram } from '../../mdm/mdm-commands';
+import { notReachedReason } from '../../mdm/not-reached';
 import type { TokenService } from '../token-service';
 import { readAppleUsers, registerWithApple } from './apple-registration';
 import type { InvitationStore, RunRecord, WorkItem } from './invitation-store';
@@ -34,6 +35,7 @@ interface Tally {
   created: number;
   emailed: number;
   pushed: number;
+  notReached: number;
   failed: number;
   done: number;
   total: number;
@@ -55,8 +57,8 @@ export class InvitationRunner {
     const { store } = this.deps;
     store.failPending(run.id, MAYBE_SENT);
     const counts = store.counts(run.id);
-    const tally: Tally = { created: run.createdCount, emailed: counts.emailed, pushed: counts.pushed, failed: counts.failed, done: 0, total: counts.total };
-    tally.done = tally.emailed + tally.pushed + tally.failed;
+    const tally: Tally = { created: run.createdCount, emailed: counts.emailed, pushed: counts.pushed, notReached: counts.notReached, failed: counts.failed, done: 0, total: counts.total };
+    tally.done = tally.emailed + tally.pushed + tally.notReached + tally.failed;
     const report = (phase: string) => progress.report(phase, tally.done, tally.total);
     try {
       await this.work(run, admin, progress, tally, report);
@@ -72,13 +74,22 @@ export class InvitationRunner {
     store.end(run.id, 'finished', null, this.deps.clock.now());
     this.auditEnd(run, admin, 'invitation.complete');
     const end = store.counts(run.id);
-    return { invitations: { created: store.run(run.id)!.createdCount, emailed: end.emailed, pushed: end.pushed, failed: end.failed, skipped: end.skipped } };
+    return {
+      invitations: { created: store.run(run.id)!.createdCount, emailed: end.emailed, pushed: end.pushed, notReached: end.notReached, failed: end.failed, skipped: end.skipped },
+    };
   }
 
   private async work(run: RunRecord, admin: SignedInAdmin, progress: JobProgress, tally: Tally, report: (phase: string) => void): Promise<void> {
     const { store } = this.deps;
     const signal = progress.signal;
-    const work = store.waiting(run.id);
+    const waiting = store.waiting(run.id);
+    const queuedBefore = waiting.filter((w) => w.channel === 'device' && w.commandUuid !== null);
+    if (queuedBefore.length > 0) {
+      report('Waking devices again');
+      await this.pushAgain(queuedBefore, tally);
+      stopIfAborted(signal);
+    }
+    const work = waiting.filter((w) => !queuedBefore.includes(w));
     if (work.length === 0) return report(phase(tally));
     if (run.tokenId === null) throw new DomainError('CONFLICT', 'This run has no token to invite with.');
     const access = await this.deps.tokens.clientFor(admin, run.tokenId, run.groupId);
@@ -163,8 +174,11 @@ export class InvitationRunner {
       );
       for (const item of items) {
         const result = answer.results.find((r) => r.enrollmentId === item.target);
-        if (result?.status === 'queued') {
-          store.mark(item.id, 'sent', result.pushError, result.commandUuid, clock.now());
+        if (result?.status === 'queued' && result.pushError !== null) {
+          store.mark(item.id, 'not-reached', notReachedReason(result.pushError), result.commandUuid);
+          tally.notReached++;
+        } else if (result?.status === 'queued') {
+          store.mark(item.id, 'sent', null, result.commandUuid, clock.now());
           tally.pushed++;
         } else {
           store.mark(item.id, 'failed', result?.reason ?? 'The MDM server did not answer for this device.', result?.commandUuid ?? null);
@@ -177,6 +191,31 @@ export class InvitationRunner {
       for (const item of items) store.mark(item.id, 'failed', reason);
       tally.failed += items.length;
       tally.done += items.length;
+    }
+  }
+
+  /** Device invitations an earlier run queued but did not reach: the push again, not a second command. */
+  private async pushAgain(items: WorkItem[], tally: Tally): Promise<void> {
+    const { store, clock } = this.deps;
+    for (const item of items) store.mark(item.id, 'pending', null, item.commandUuid);
+    let results: { enrollmentId: string; pushError: string | null }[];
+    try {
+      results = (await this.deps.mdm.push(items.map((i) => i.target))).results;
+    } catch (error) {
+      const reason = error instanceof DomainError ? error.message : 'The MDM server could not be reached.';
+      results = items.map((i) => ({ enrollmentId: i.target, pushError: reason }));
+    }
+    for (const item of items) {
+      const result = results.find((r) => r.enrollmentId === item.target);
+      const pushError = result ? result.pushError : 'The MDM server did not answer for this device.';
+      if (pushError === null) {
+        store.mark(item.id, 'sent', null, item.commandUuid, clock.now());
+        tally.pushed++;
+      } else {
+        store.mark(item.id, 'not-reached', notReachedReason(pushError), item.commandUuid);
+        tally.notReached++;
+      }
+      tally.done++;
     }
   }
 
@@ -195,6 +234,7 @@ export class InvitationRunner {
       created: this.deps.store.run(run.id)!.createdCount,
       emailed: counts.emailed,
       pushed: counts.pushed,
+      notReached: counts.notReached,
       failed: counts.failed,
       skipped: counts.skipped,
     });
@@ -202,7 +242,7 @@ export class InvitationRunner {
 }
 
 function phase(tally: Tally): string {
-  return `Created ${tally.created} · Emailed ${tally.emailed} · Pushed ${tally.pushed} · Failed ${tally.failed}`;
+  return `Created ${tally.created} · Emailed ${tally.emailed} · Pushed ${tally.pushed} · Not reached ${tally.notReached} · Failed ${tally.failed}`;
 }
 
 function uniqueUsers(work: readonly WorkItem[]): WorkItem[] {

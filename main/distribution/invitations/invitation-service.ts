@@ -6,12 +6,14 @@ import type { ScopeReader } from '../../directory/admin-scope';
 import type { AdminStore } from '../../directory/admin-store';
 import { DomainError } from '../../errors/domain-error';
 import type { Job, JobRegistry } from '../../jobs/job-registry';
+import type { MdmDelivery } from '../../mdm/mdm-adapter';
+import { previewMdmReadiness, requireMdmReady, type MdmReadinessView } from '../../mdm/mdm-readiness';
 import type { TokenService } from '../token-service';
 import type { TokenStore } from '../token-store';
 import { skipReasons, type InvitationOptions } from './invitation-eligibility';
 import { decideAll, summarize, type InvitationPreview } from './invitation-preview';
 import type { InvitationRunner } from './invitation-runner';
-import type { InvitationStore, NewItem, ResultRow, RunRecord } from './invitation-store';
+import type { InvitationStore, NewItem, ResultRow, RunCounts, RunRecord } from './invitation-store';
 
 export interface InvitationTarget {
   serviceId: number;
@@ -24,9 +26,12 @@ export interface RunView {
   state: RunRecord['state'];
   message: string | null;
   automatic: boolean;
-  counts: { created: number; emailed: number; pushed: number; failed: number; skipped: number; total: number };
+  counts: { created: number } & RunCounts;
   rows: ResultRow[];
 }
+
+const START_REFUSED = 'No invitation was sent and nobody was registered with Apple. Fix the MDM server in Settings, or send the invitations by email only.';
+const RETRY_REFUSED = 'Nothing was retried. Fix the MDM server in Settings, then retry.';
 
 /**
  * Invite Users: the preview, runs as jobs, their results, "Retry failed", and resuming runs
@@ -51,13 +56,20 @@ export class InvitationService {
     private readonly jobs: JobRegistry,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly mdm: Pick<MdmDelivery, 'readiness'>,
   ) {}
 
-  async preview(admin: SignedInAdmin, target: InvitationTarget, options: InvitationOptions): Promise<InvitationPreview> {
+  /** Who would be reached and how; with device invitations, the MDM server is tested now and its state shown. */
+  async preview(admin: SignedInAdmin, target: InvitationTarget, options: InvitationOptions): Promise<InvitationPreview & { mdm: MdmReadinessView }> {
     await this.access(admin, target);
-    return summarize(decideAll(this.store.candidates(target.groupId, target.serviceId), options));
+    const preview = summarize(decideAll(this.store.candidates(target.groupId, target.serviceId), options));
+    return { ...preview, mdm: await previewMdmReadiness(this.mdm, preview.devices > 0) };
   }
 
+  /**
+   * Records the run and starts it. With device invitations due and the MDM server not usable,
+   * nothing starts (no one is registered with Apple): the admin sends by email only instead.
+   */
   async start(admin: SignedInAdmin, target: InvitationTarget, options: InvitationOptions): Promise<{ runId: string; job: Job }> {
     const tokenId = await this.access(admin, target);
     const items: NewItem[] = [];
@@ -72,6 +84,7 @@ export class InvitationService {
     if (!items.some((i) => i.state === 'waiting')) {
       throw new DomainError('CONFLICT', 'Nobody here can be invited with these options. The preview says why each person is left out.');
     }
+    if (items.some((i) => i.channel === 'device')) await requireMdmReady(this.mdm, START_REFUSED);
     return this.begin(admin, { ...target, tokenId, ...options, automatic: false, retryOf: null }, items);
   }
 
@@ -81,7 +94,8 @@ export class InvitationService {
     if (earlier.state === 'running') throw new DomainError('CONFLICT', 'This run is still going. Retry its failures once it ends.');
     const tokenId = await this.access(admin, earlier);
     const failed = this.store.failed(runId).filter((f) => f.channel !== 'none');
-    if (failed.length === 0) throw new DomainError('CONFLICT', 'No invitation of this run failed, so there is nothing to retry.');
+    if (failed.length === 0) throw new DomainError('CONFLICT', 'No invitation of this run failed or went unreached, so there is nothing to retry.');
+    if (failed.some((f) => f.channel === 'device')) await requireMdmReady(this.mdm, RETRY_REFUSED);
     const items: NewItem[] = failed.map((f) => ({ ...f, state: 'waiting', reason: null }));
     return this.begin(admin, { ...earlier, tokenId, retryOf: runId }, items);
   }

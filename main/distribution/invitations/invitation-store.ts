@@ -4,7 +4,8 @@ import { SUBTREE_CTE, USERS_IN_SUBTREE_CTE } from '../../directory/subtree-sql';
 import type { Audience, Candidate } from './invitation-eligibility';
 
 export type RunState = 'running' | 'finished' | 'cancelled' | 'failed';
-export type ItemState = 'waiting' | 'pending' | 'sent' | 'skipped' | 'failed';
+/** not-reached: a device invitation the MDM server queued but could not wake the device for. */
+export type ItemState = 'waiting' | 'pending' | 'sent' | 'not-reached' | 'skipped' | 'failed';
 export type ItemChannel = 'email' | 'device' | 'none';
 
 export interface RunRecord {
@@ -31,6 +32,8 @@ export interface NewItem {
   target: string;
   state: 'waiting' | 'skipped';
   reason: string | null;
+  /** A device invitation already queued on the MDM server: it is pushed again, not queued twice. */
+  commandUuid?: string | null;
 }
 
 /** A waiting item with what sending needs. */
@@ -45,6 +48,8 @@ export interface WorkItem {
   homeGroupName: string;
   /** Apple's status from the service's last sync, when there was one. */
   appleStatus: string | null;
+  /** Set on a device invitation queued earlier and not reached: push it again. */
+  commandUuid: string | null;
 }
 
 export interface ResultRow {
@@ -135,13 +140,13 @@ export class InvitationStore {
       INSERT INTO invitation_runs (id, service_id, token_id, group_id, admin_id, audience, by_email, by_device, automatic, retry_of, state, created_at)
       VALUES (@id, @serviceId, @tokenId, @groupId, @adminId, @audience, @byEmail, @byDevice, @automatic, @retryOf, 'running', @at)`);
     this.insertItem = db.prepare(`
-      INSERT OR IGNORE INTO invitations (run_id, user_id, channel, target, state, reason) VALUES (@runId, @userId, @channel, @target, @state, @reason)`);
+      INSERT OR IGNORE INTO invitations (run_id, user_id, channel, target, state, reason, command_uuid) VALUES (@runId, @userId, @channel, @target, @state, @reason, @commandUuid)`);
     this.selectRun = db.prepare('SELECT * FROM invitation_runs WHERE id = ?');
     this.selectRunning = db.prepare("SELECT * FROM invitation_runs WHERE state = 'running' ORDER BY created_at");
     this.updateRunEnd = db.prepare('UPDATE invitation_runs SET state = @state, message = @message, finished_at = @at WHERE id = @id');
     this.addCreated = db.prepare('UPDATE invitation_runs SET created_count = created_count + @count WHERE id = @id');
     this.selectWork = db.prepare(`
-      SELECT i.id, i.user_id AS userId, i.channel, i.target, u.name, u.client_user_id AS clientUserId, u.email, g.name AS homeGroupName,
+      SELECT i.id, i.user_id AS userId, i.channel, i.target, i.command_uuid AS commandUuid, u.name, u.client_user_id AS clientUserId, u.email, g.name AS homeGroupName,
         (SELECT au.status FROM cached_apple_users au JOIN sync_state st ON st.service_id = au.service_id AND st.live_generation = au.generation
           WHERE au.service_id = r.service_id AND au.client_user_id = u.client_user_id) AS appleStatus
       FROM invitations i JOIN invitation_runs r ON r.id = i.run_id JOIN users u ON u.id = i.user_id JOIN groups g ON g.id = u.home_group_id
@@ -152,10 +157,13 @@ export class InvitationStore {
     this.selectResults = db.prepare(`
       SELECT i.user_id AS userId, u.name, i.channel, i.target, i.state, i.reason, i.sent_at AS sentAt
       FROM invitations i JOIN users u ON u.id = i.user_id WHERE i.run_id = ? ORDER BY u.name COLLATE NOCASE, i.user_id, i.channel, i.target`);
-    this.selectFailed = db.prepare("SELECT user_id AS userId, channel, target FROM invitations WHERE run_id = ? AND state = 'failed' ORDER BY id");
+    this.selectFailed = db.prepare(`
+      SELECT user_id AS userId, channel, target, CASE WHEN state = 'not-reached' THEN command_uuid END AS commandUuid
+      FROM invitations WHERE run_id = ? AND state IN ('failed', 'not-reached') ORDER BY id`);
     this.selectCounts = db.prepare(`
       SELECT count(*) FILTER (WHERE channel = 'email' AND state = 'sent') AS emailed,
              count(*) FILTER (WHERE channel = 'device' AND state = 'sent') AS pushed,
+             count(*) FILTER (WHERE state = 'not-reached') AS notReached,
              count(*) FILTER (WHERE state = 'failed') AS failed,
              count(*) FILTER (WHERE state = 'skipped') AS skipped,
              count(*) FILTER (WHERE state <> 'skipped') AS total
@@ -183,7 +191,7 @@ export class InvitationStore {
         automatic: run.automatic ? 1 : 0,
         at: at.toISOString(),
       });
-      for (const item of items) this.insertItem.run({ runId: run.id, ...item });
+      for (const item of items) this.insertItem.run({ runId: run.id, commandUuid: null, ...item });
     })();
   }
 
@@ -208,7 +216,7 @@ export class InvitationStore {
     return this.selectWork.all(runId) as WorkItem[];
   }
 
-  mark(itemId: number, state: 'pending' | 'sent' | 'skipped' | 'failed', reason: string | null = null, commandUuid: string | null = null, sentAt: Date | null = null): void {
+  mark(itemId: number, state: 'pending' | 'sent' | 'not-reached' | 'skipped' | 'failed', reason: string | null = null, commandUuid: string | null = null, sentAt: Date | null = null): void {
     this.updateItem.run({ id: itemId, state, reason, commandUuid, sentAt: sentAt?.toISOString() ?? null });
   }
 
@@ -225,13 +233,25 @@ export class InvitationStore {
     return this.selectResults.all(runId) as ResultRow[];
   }
 
-  failed(runId: string): { userId: number; channel: ItemChannel; target: string }[] {
-    return this.selectFailed.all(runId) as { userId: number; channel: ItemChannel; target: string }[];
+  /** Items to retry: the failed, and the device invitations queued but not reached (with their command). */
+  failed(runId: string): { userId: number; channel: ItemChannel; target: string; commandUuid: string | null }[] {
+    return this.selectFailed.all(runId) as { userId: number; channel: ItemChannel; target: string; commandUuid: string | null }[];
   }
 
-  counts(runId: string): { emailed: number; pushed: number; failed: number; skipped: number; total: number } {
-    return this.selectCounts.get(runId) as { emailed: number; pushed: number; failed: number; skipped: number; total: number };
+  counts(runId: string): RunCounts {
+    return this.selectCounts.get(runId) as RunCounts;
   }
+}
+
+export interface RunCounts {
+  emailed: number;
+  /** Device invitations queued and the device woken. */
+  pushed: number;
+  /** Device invitations queued whose device was not woken. */
+  notReached: number;
+  failed: number;
+  skipped: number;
+  total: number;
 }
 
 type CandidateRow = Omit<Candidate, 'devices' | 'invitedBefore'> & { invitedBefore: 0 | 1 };

@@ -3,6 +3,7 @@ import type { ApiError } from '../../../preload/contract';
 import { api } from '../../bridge/api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { MdmReadinessBanner, mdmBlocks } from '../../components/MdmReadinessBanner';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useJob, type JobState } from '../../hooks/useJob';
 import { audiences, channelLabels, stateLabels, type Audience, type InvitationPreview, type InvitationRun } from './invite-labels';
@@ -62,7 +63,7 @@ export function InviteUsersDialog({ service, groupId, groupName, onClose }: Prop
       onClose={onClose}
       onSubmit={() => void start()}
       submitLabel={starting ? 'Starting…' : 'Invite Users'}
-      submitDisabled={starting || noChannel || !preview || preview.users === 0}
+      submitDisabled={starting || noChannel || !preview || preview.users === 0 || mdmBlocks(preview.mdm)}
       wide
     >
       <p className="lead">
@@ -103,6 +104,10 @@ export function InviteUsersDialog({ service, groupId, groupName, onClose }: Prop
 function PreviewSummary({ preview }: { preview: InvitationPreview }) {
   return (
     <section aria-label="Preview" className="invite-preview">
+      <MdmReadinessBanner
+        mdm={preview.mdm}
+        consequence="Invitations cannot go to devices, and nobody is registered with Apple for them: fix the MDM server in Settings, or send the invitations by email only."
+      />
       <p role="status">
         <strong>{preview.users}</strong> {preview.users === 1 ? 'user' : 'users'} will be invited: {preview.byEmail} by email, {preview.byDevice} on{' '}
         {preview.devices} {preview.devices === 1 ? 'device' : 'devices'}.
@@ -165,9 +170,10 @@ function InvitationProgress({
     <Dialog title={`Invite Users — ${serviceName}`} onClose={onClose} wide>
       {counts ? (
         <>
-          <ProgressBar label="Invitations" done={counts.emailed + counts.pushed + counts.failed} total={counts.total} />
+          <ProgressBar label="Invitations" done={counts.emailed + counts.pushed + counts.notReached + counts.failed} total={counts.total} />
           <p role="status" aria-label="Invitation counts">
-            Created {counts.created} · Emailed {counts.emailed} · Pushed {counts.pushed} · Failed {counts.failed} of {counts.total}
+            Created {counts.created} · Emailed {counts.emailed} · Pushed {counts.pushed}
+            {counts.notReached > 0 ? ` · Queued, not reached ${counts.notReached}` : ''} · Failed {counts.failed} of {counts.total}
             {counts.skipped > 0 ? ` · Skipped ${counts.skipped}` : ''}
           </p>
         </>
@@ -180,7 +186,7 @@ function InvitationProgress({
             Cancel
           </button>
         ) : null}
-        {!running && counts && counts.failed > 0 ? (
+        {!running && counts && counts.failed + counts.notReached > 0 ? (
           <button type="button" className="primary" onClick={() => void retry()}>
             Retry failed
           </button>

@@ -15,6 +15,7 @@ export const stateLabels: Record<InvitationRun['rows'][number]['state'], string>
   waiting: 'Waiting',
   pending: 'Sending',
   sent: 'Sent',
+  'not-reached': 'Queued, not reached',
   skipped: 'Skipped',
   failed: 'Failed',
 };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../bridge/api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { mdmBlocks } from '../../components/MdmReadinessBanner';
 import { ProgressBar } from '../../components/ProgressBar';
 import { SelectField } from '../../components/SelectField';
 import { useJob, type JobState } from '../../hooks/useJob';
@@ -32,6 +33,7 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
   const [deviceIds, setDeviceIds] = useState<number[]>([]);
   const [userIds, setUserIds] = useState<number[]>([]);
   const [kind, setKind] = useState<'device' | 'user'>(license.deviceAssignable ? 'device' : 'user');
+  const [licensesOnly, setLicensesOnly] = useState(false);
   const [preview, setPreview] = useState<InstallPreview | null>(null);
   const [started, setStarted] = useState<{ runId: string; job: JobState; invited: number } | null>(null);
   const [inviting, setInviting] = useState<ServiceView | null>(null);
@@ -56,12 +58,13 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
           target,
           deviceIds: target === 'devices' ? deviceIds : [],
           userIds: target === 'users' ? userIds : [],
+          licensesOnly,
         };
 
   // Any change of the choices makes the preview stale: it is asked for again.
   useEffect(() => {
     setPreview(null);
-  }, [tokenId, target, deviceIds, userIds, kind]);
+  }, [tokenId, target, deviceIds, userIds, kind, licensesOnly]);
 
   const running = job?.state === 'running';
   useEffect(() => {
@@ -110,9 +113,10 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
   };
 
   const noTarget = (target === 'devices' && deviceIds.length === 0) || (target === 'users' && userIds.length === 0);
-  const canInstall = preview !== null && preview.counts.installs + preview.counts.licenseOnly > 0 && !busy;
+  const canInstall = preview !== null && preview.counts.installs + preview.counts.licenseOnly > 0 && !mdmBlocks(preview.mdm) && !busy;
   const phase = started === null ? 'choose' : 'run';
   const failed = results ? results.run.failed : 0;
+  const notReached = results ? results.run.commandsNotReached : 0;
 
   // Invite Users is a sibling dialog, not a child: a form inside a form is not valid HTML.
   return (
@@ -163,6 +167,10 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
                 <input type="radio" name="install-kind" checked={kind === 'user'} onChange={() => setKind('user')} /> Users of the devices
               </label>
             </fieldset>
+            <label className="checkbox">
+              <input type="checkbox" checked={licensesOnly} onChange={(e) => setLicensesOnly(e.target.checked)} /> Assign licenses only
+              <span className="muted"> — no install commands through the MDM server; install the app later.</span>
+            </label>
             {preview ? (
               <>
                 <InstallPreviewTable preview={preview} />
@@ -189,7 +197,7 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
             {job && job.state !== 'running' ? (
               <p role="status">
                 {job.state === 'succeeded'
-                  ? `Finished: ${results?.run.assigned ?? 0} licensed, ${results?.run.commandsQueued ?? 0} install commands sent, ${failed} failed.`
+                  ? `Finished: ${results?.run.assigned ?? 0} licensed, ${results?.run.commandsQueued ?? 0} install commands sent, ${notReached} queued but not reached, ${failed} failed.`
                   : job.state === 'cancelled'
                     ? 'Cancelled. Licenses already confirmed stay assigned; Retry failed goes on from here.'
                     : (job.message ?? 'The install stopped.')}
@@ -201,7 +209,7 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
               </p>
             ) : null}
             {results ? <InstallResultsTable rows={results.rows} /> : null}
-            {job && job.state !== 'running' && (failed > 0 || job.state !== 'succeeded') ? (
+            {job && job.state !== 'running' && (failed > 0 || notReached > 0 || job.state !== 'succeeded') ? (
               <button type="button" disabled={busy} onClick={retry}>
                 Retry failed
               </button>

@@ -1,3 +1,4 @@
+import { MdmReadinessBanner } from '../../components/MdmReadinessBanner';
 import type { InstallPreview } from './install-types';
 
 const outcomeLabels: Record<InstallPreview['items'][number]['outcome'], string> = {
@@ -6,11 +7,15 @@ const outcomeLabels: Record<InstallPreview['items'][number]['outcome'], string> 
   refused: 'Not installed',
 };
 
-/** What the install would do, device by device, with every reason. */
+/** What the install would do, device by device, with every reason; first, an MDM server that cannot take the commands. */
 export function InstallPreviewTable({ preview }: { preview: InstallPreview }) {
   const { counts } = preview;
   return (
     <>
+      <MdmReadinessBanner
+        mdm={preview.mdm}
+        consequence="Nothing is asked of Apple until the install commands can be delivered: fix the MDM server in Settings, or choose “Assign licenses only”."
+      />
       <p role="status">
         {counts.devices} {counts.devices === 1 ? 'device' : 'devices'}: {counts.installs} to install, {counts.licenseOnly} license only, {counts.refused} not
         installed. Licenses needed: {counts.licensesNeeded}; available: {counts.available === null ? 'unlimited' : counts.available}.

@@ -45,6 +45,7 @@ export function RecentInstalls({ groupId, serviceId, adamId }: { groupId: number
             <th scope="col">State</th>
             <th scope="col">Licensed</th>
             <th scope="col">Commands sent</th>
+            <th scope="col">Not reached</th>
             <th scope="col">Failed</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
@@ -56,13 +57,17 @@ export function RecentInstalls({ groupId, serviceId, adamId }: { groupId: number
             <tr key={run.runId}>
               <td>{new Date(run.createdAt).toLocaleString()}</td>
               <td>{run.adminName ?? '—'}</td>
-              <td>{run.kind === 'device' ? 'Devices' : 'Users'}</td>
+              <td>
+                {run.kind === 'device' ? 'Devices' : 'Users'}
+                {run.licensesOnly ? ', licenses only' : ''}
+              </td>
               <td>{stateLabels[run.state]}</td>
               <td>{run.assigned}</td>
               <td>{run.commandsQueued}</td>
+              <td>{run.commandsNotReached}</td>
               <td>{run.failed}</td>
               <td>
-                {run.state === 'interrupted' || run.state === 'cancelled' || (run.state === 'finished' && run.failed > 0) ? (
+                {run.state === 'interrupted' || run.state === 'cancelled' || (run.state === 'finished' && run.failed + run.commandsNotReached > 0) ? (
                   <button type="button" onClick={() => resume(run.runId)}>
                     {run.state === 'finished' ? 'Retry failed' : 'Resume'}
                   </button>

@@ -17,6 +17,7 @@ export const licenseLabels: Record<InstallResults['rows'][number]['license'], st
 export const commandLabels: Record<NonNullable<InstallResults['rows'][number]['command']>, string> = {
   pending: 'Waiting',
   queued: 'Sent to the device',
+  'not-reached': 'Queued, not reached',
   failed: 'Failed',
   'not-needed': 'Not sent',
 };

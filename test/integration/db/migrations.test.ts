@@ -137,6 +137,46 @@ describe('database migrations on a real file', () => {
     db.close();
   });
 
+  it('0011 keeps the install items and invitations of a version-10 database and allows commands queued but not reached', () => {
+    const db = new Database(join(tempDir(), 'md.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations, 10);
+    db.exec(`
+      INSERT INTO groups (parent_id, name, kind, created_at) VALUES (NULL, 'Springfield', 'organization', 'x');
+      INSERT INTO users (name, email, role, home_group_id, client_user_id, created_at, updated_at) VALUES ('Ana Ruiz', 'ana@s.edu', 'student', 1, 'cu-ana', 'x', 'x');
+      INSERT INTO services (group_id, name, created_at) VALUES (1, 'Apps', 'x');
+      INSERT INTO install_runs (id, service_id, token_id, group_id, admin_id, adam_id, pricing, kind, state, created_at)
+        VALUES ('run-1', 1, 1, 1, NULL, '361309726', 'STDQ', 'device', 'finished', 'x');
+      INSERT INTO install_items (run_id, serial_number, udid, platform, os_version, supervised, license_state, command_state, reason, command_uuid, updated_at)
+        VALUES ('run-1', 'IPAD1', 'UDID-1', 'iPadOS', '17.4', 1, 'assigned', 'queued', NULL, 'uuid-1', 'x');
+      INSERT INTO invitation_runs (id, service_id, token_id, group_id, admin_id, audience, by_email, by_device, state, created_at)
+        VALUES ('inv-1', 1, 1, 1, NULL, 'all', 0, 1, 'finished', 'x');
+      INSERT INTO invitations (run_id, user_id, channel, target, state, command_uuid, sent_at) VALUES ('inv-1', 1, 'device', 'UDID-1', 'sent', 'uuid-2', 'x');
+    `);
+    expect(() => db.prepare("UPDATE install_items SET command_state = 'not-reached'").run()).toThrow(/CHECK/);
+    migrate(db, migrations, 11);
+
+    expect(db.prepare('SELECT run_id, serial_number, command_state, command_uuid FROM install_items').all()).toEqual([
+      { run_id: 'run-1', serial_number: 'IPAD1', command_state: 'queued', command_uuid: 'uuid-1' },
+    ]);
+    expect(db.prepare('SELECT licenses_only FROM install_runs').pluck().all()).toEqual([0]);
+    expect(db.prepare('SELECT target, state, command_uuid FROM invitations').all()).toEqual([{ target: 'UDID-1', state: 'sent', command_uuid: 'uuid-2' }]);
+    db.prepare("UPDATE install_items SET command_state = 'not-reached', reason = 'push data missing for id'").run();
+    db.prepare("UPDATE invitations SET state = 'not-reached'").run();
+    expect(() => db.prepare("UPDATE install_items SET command_state = 'lost'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO invitations (run_id, user_id, channel, target, state) VALUES ('inv-1', 1, 'device', 'UDID-1', 'waiting')").run()).toThrow(/UNIQUE/);
+    db.prepare("DELETE FROM install_runs WHERE id = 'run-1'").run();
+    expect(db.prepare('SELECT count(*) FROM install_items').pluck().get()).toBe(0);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('install_items', 'invitations') ORDER BY name").pluck().all()).toEqual([
+      'install_items_by_run',
+      'invitations_by_run',
+      'invitations_by_user',
+      'sqlite_autoindex_invitations_1',
+    ]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+
   it('a failing migration leaves the file exactly as it was and says so', () => {
     const file = join(tempDir(), 'md.sqlite');
     openDatabase(file).close();

@@ -6,7 +6,8 @@ import { jobEnd } from '../../support/import-files';
 import { useTestApps } from '../../support/start-test-app';
 import { useTempDirs } from '../../support/temp-dir';
 import { useTestSecretStore } from '../../support/test-secret-store';
-import { startFakeNanoMdm, type FakeNanoMdm } from '../../support/fake-nanomdm';
+import { startFakeNanoMdm, type FakeNanoMdm, type FakeNanoMdmOptions } from '../../support/fake-nanomdm';
+import { closedPort } from '../../support/smtp-test-server';
 import { AppleClient } from '../../../main/apple/client/apple-client';
 import type { AppleSandboxOptions } from '../../../main/apple/sandbox/apple-sandbox';
 import type { App } from '../../../main/app';
@@ -23,7 +24,9 @@ afterEach(async () => {
 const APP = '361309726';
 
 /** A school with a synced service holding one app, its devices, and a fake NanoMDM. */
-async function school(options: { total: number; deviceAssignable?: boolean; dataDir?: string; limits?: AppleSandboxOptions['limits'] } = { total: 10 }) {
+async function school(
+  options: { total: number; deviceAssignable?: boolean; dataDir?: string; limits?: AppleSandboxOptions['limits']; mdm?: FakeNanoMdmOptions | 'none' } = { total: 10 },
+) {
   const sandbox = await startSandbox({ limits: options.limits });
   const location = sandbox.createLocation({ name: 'North High Location' });
   sandbox.addAsset(location.id, {
@@ -35,7 +38,7 @@ async function school(options: { total: number; deviceAssignable?: boolean; data
     revocable: true,
     supportedPlatforms: ['iOS', 'macOS'],
   });
-  const mdm = await startFakeNanoMdm();
+  const mdm = await startFakeNanoMdm(options.mdm === 'none' ? {} : options.mdm);
   mdms.push(mdm);
   const dataDir = options.dataDir ?? tempDir();
   const secrets = newSecrets();
@@ -45,7 +48,7 @@ async function school(options: { total: number; deviceAssignable?: boolean; data
   await root.ok('admins.update', { adminId: 1, name: 'Ada Admin', email: 'ada@springfield.edu', directGroupIds: [1, north.id] });
   const service = await root.ok('services.create', { groupId: north.id, name: 'North apps' });
   const token = await root.ok('tokens.add', { serviceId: service.id, token: sandbox.mintToken(location.id), makeActive: true, checkId: randomUUID() });
-  await root.ok('mdm.saveSettings', { baseUrl: mdm.baseUrl, apiKey: mdm.apiKey });
+  if (options.mdm !== 'none') await root.ok('mdm.saveSettings', { baseUrl: mdm.baseUrl, apiKey: mdm.apiKey });
   const sync = async (on: App = app) => jobEnd(on, (await clientOf(on, 'root').ok('sync.start', { serviceId: service.id })).id);
   await sync();
   const device = (n: number, fields: { platform?: 'iOS' | 'iPadOS' | 'macOS'; osVersion?: string; supervised?: boolean } = {}) =>
@@ -61,7 +64,9 @@ async function school(options: { total: number; deviceAssignable?: boolean; data
   const request = (kind: 'device' | 'user' = 'device') => ({ groupId: north.id, tokenId: token.token.id, adamId: APP, kind, target: 'group' as const });
   /** Apple's side changed outside the app, as Apple School Manager or another MDM would. */
   const appleAsAnotherMdm = () => new AppleClient({ token: sandbox.mintToken(location.id), baseUrl: sandbox.baseUrl, sleep: async () => undefined, events: { pollIntervalMs: 1 } });
-  return { appleAsAnotherMdm, sandbox, location, mdm, app, root, north, service, token, sync, device, request, dataDir, secrets };
+  /** Calls that would spend or free a license at Apple. */
+  const licenseWrites = () => sandbox.recordedRequests().filter((r) => r.path.startsWith('/assets/') && r.method === 'POST');
+  return { licenseWrites, appleAsAnotherMdm, sandbox, location, mdm, app, root, north, service, token, sync, device, request, dataDir, secrets };
 }
 
 type InstallCommand = { Command: Record<string, unknown>; CommandUUID: string };
@@ -257,5 +262,117 @@ describe('installing an app', () => {
     const answer = await s.root.call('installs.start', books);
     expect(answer).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('1 invitation was sent') } });
     expect(s.sandbox.assignmentsOf(s.location.id)).toHaveLength(0);
+  });
+});
+
+describe('installing when the MDM server cannot take the commands', () => {
+  it('with no MDM server set, says so at the top of the preview and spends no license; licenses only is an explicit choice', async () => {
+    const s = await school({ total: 10, mdm: 'none' });
+    await s.device(1);
+    await s.device(2);
+    const notSetUp = 'No MDM server is set up yet. A direct admin of the organization enters its address and API key in Settings.';
+
+    const preview = await s.root.ok('installs.preview', s.request());
+    expect(preview.mdm).toEqual({ state: 'not-set-up', message: notSetUp });
+    expect(preview.counts).toMatchObject({ installs: 2 });
+    expect(await s.root.call('installs.start', s.request())).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: `${notSetUp} Nothing was asked of Apple and no license was assigned. Fix the MDM server in Settings, or choose “Assign licenses only”.` },
+    });
+    expect(s.licenseWrites()).toEqual([]);
+    expect(s.sandbox.assignmentsOf(s.location.id)).toEqual([]);
+    expect(s.app.db.prepare('SELECT count(*) FROM install_runs').pluck().get()).toBe(0);
+
+    const licensesOnly = { ...s.request(), licensesOnly: true };
+    const chosen = await s.root.ok('installs.preview', licensesOnly);
+    expect(chosen.mdm).toEqual({ state: 'not-needed', message: null });
+    expect(chosen.items.map((i) => [i.outcome, i.reasons.map((r) => r.code)])).toEqual([
+      ['license-only', ['licenses-only']],
+      ['license-only', ['licenses-only']],
+    ]);
+    const started = await s.root.ok('installs.start', licensesOnly);
+    expect(await jobEnd(s.app, started.job.id)).toMatchObject({ state: 'succeeded', summary: { licenses: { assigned: 2 }, commands: { queued: 0, notReached: 0, notNeeded: 2 } } });
+    expect(s.sandbox.assignmentsOf(s.location.id)).toHaveLength(2);
+    expect(s.licenseWrites().map((r) => r.path)).toEqual(['/assets/associate']);
+    expect((await s.root.ok('installs.results', { runId: started.runId })).run).toMatchObject({ licensesOnly: true, assigned: 2, commandsQueued: 0 });
+    expect(s.app.db.prepare("SELECT details FROM audit_entries WHERE action = 'install.start'").pluck().get()).toContain('"licensesOnly":true');
+  });
+
+  it.each([
+    { what: 'refuses the API key', setUp: async (s: Awaited<ReturnType<typeof school>>) => s.root.ok('mdm.saveSettings', { baseUrl: s.mdm.baseUrl, apiKey: 'an old key' }), message: /^The MDM server refused the API key\./ },
+    {
+      what: 'cannot be reached',
+      setUp: async (s: Awaited<ReturnType<typeof school>>) => s.root.ok('mdm.saveSettings', { baseUrl: `http://127.0.0.1:${await closedPort()}`, apiKey: 'k' }),
+      message: /could not be reached\. It refused the connection/,
+    },
+  ])('when the MDM server $what, the preview says so and the install asks nothing of Apple', async ({ setUp, message }) => {
+    const s = await school({ total: 10 });
+    await s.device(1);
+    await setUp(s);
+    const preview = await s.root.ok('installs.preview', s.request());
+    expect(preview.mdm).toEqual({ state: 'failing', message: expect.stringMatching(message) });
+    const answer = await s.root.call('installs.start', s.request());
+    expect(answer).toMatchObject({ ok: false, error: { message: expect.stringMatching(message) } });
+    expect(answer.ok ? '' : answer.error.message).toContain('Nothing was asked of Apple and no license was assigned.');
+    expect(s.licenseWrites()).toEqual([]);
+    expect(s.mdm.commandEnqueues()).toEqual([]);
+  });
+
+  it('records a device NanoMDM queued but could not wake as queued, not reached, counted apart, and Retry wakes it without a second command', async () => {
+    const s = await school({ total: 10, mdm: { enrolled: ['UDID-1'] } });
+    await s.device(1);
+    await s.device(2);
+    const started = await s.root.ok('installs.start', s.request());
+    expect(await jobEnd(s.app, started.job.id)).toMatchObject({ state: 'succeeded', summary: { licenses: { assigned: 2 }, commands: { queued: 1, notReached: 1, failed: 0 } } });
+
+    const results = await s.root.ok('installs.results', { runId: started.runId });
+    expect(results.run).toMatchObject({ assigned: 2, commandsQueued: 1, commandsNotReached: 1, failed: 0 });
+    expect(results.rows.map((r) => [r.serialNumber, r.command])).toEqual([
+      ['IPAD00000001', 'queued'],
+      ['IPAD00000002', 'not-reached'],
+    ]);
+    expect(results.rows[1]?.reason).toBe(
+      'Queued, not reached: push data missing for id. The MDM server has no push token for this device: it is not enrolled, or no longer is. The command waits on the server; Retry wakes the device again.',
+    );
+    const [command] = s.mdm.commandEnqueues();
+    expect(s.mdm.queueOf('UDID-2')).toEqual([(command!.plist as { CommandUUID: string }).CommandUUID]);
+
+    s.mdm.enroll('UDID-2');
+    const retried = await s.root.ok('installs.retryFailed', { runId: started.runId });
+    expect(await jobEnd(s.app, retried.job.id)).toMatchObject({ state: 'succeeded', summary: { commands: { queued: 2, notReached: 0 } } });
+    expect(s.mdm.pushes.map((p) => p.ids)).toEqual([['UDID-2']]);
+    expect(s.mdm.commandEnqueues()).toHaveLength(1);
+    expect(s.sandbox.assignmentsOf(s.location.id)).toHaveLength(2);
+  });
+
+  it('records every device as not reached when the server has no APNs certificate, though NanoMDM queued every command', async () => {
+    const s = await school({ total: 10, mdm: { apnsUnset: true } });
+    await s.device(1);
+    await s.device(2);
+    const started = await s.root.ok('installs.start', s.request());
+    expect(await jobEnd(s.app, started.job.id)).toMatchObject({ summary: { commands: { queued: 0, notReached: 2 } } });
+    const { rows, run } = await s.root.ok('installs.results', { runId: started.runId });
+    expect(run).toMatchObject({ commandsQueued: 0, commandsNotReached: 2 });
+    for (const row of rows) expect(row.reason).toMatch(/^Queued, not reached: retrieving push cert for topic .*: key not found\. The MDM server has no working APNs push certificate/);
+    expect(s.mdm.queueOf('UDID-1')).toHaveLength(1);
+
+    s.mdm.setApnsUnset(false);
+    const retried = await s.root.ok('installs.retryFailed', { runId: started.runId });
+    expect(await jobEnd(s.app, retried.job.id)).toMatchObject({ summary: { commands: { queued: 2, notReached: 0 } } });
+    expect(s.mdm.commandEnqueues()).toHaveLength(1);
+  });
+
+  it('refuses Retry while the MDM server it needs is not usable, and changes nothing', async () => {
+    const s = await school({ total: 10, mdm: { enrolled: [] } });
+    await s.device(1);
+    const started = await s.root.ok('installs.start', s.request());
+    await jobEnd(s.app, started.job.id);
+    await s.root.ok('mdm.saveSettings', { baseUrl: s.mdm.baseUrl, apiKey: 'an old key' });
+    expect(await s.root.call('installs.retryFailed', { runId: started.runId })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/^The MDM server refused the API key\..* Nothing was retried\./) },
+    });
+    expect(s.mdm.pushes).toEqual([]);
+    expect((await s.root.ok('installs.results', { runId: started.runId })).rows[0]?.command).toBe('not-reached');
   });
 });

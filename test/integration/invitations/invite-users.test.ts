@@ -135,9 +135,9 @@ describe('Invite Users', () => {
     expect(run.counts).toMatchObject({ pushed: 2, failed: 0 });
 
     const ivy = world.users[0]!;
-    expect(mdm.enqueues).toHaveLength(1);
-    expect(mdm.enqueues[0]!.ids).toEqual(ivy.udids);
-    const plist = parse(mdm.enqueues[0]!.body) as { Command: Record<string, unknown>; CommandUUID: unknown };
+    expect(mdm.commandEnqueues()).toHaveLength(1);
+    expect(mdm.commandEnqueues()[0]!.ids).toEqual(ivy.udids);
+    const plist = parse(mdm.commandEnqueues()[0]!.body) as { Command: Record<string, unknown>; CommandUUID: unknown };
     const command = plist.Command;
     expect(command).toEqual({
       RequestType: 'InviteToProgram',
@@ -145,6 +145,61 @@ describe('Invite Users', () => {
       InvitationURL: expect.stringContaining(`inviteCode=${inviteCodeOf(world, ivy.clientUserId)}`),
     });
     expect(typeof plist.CommandUUID).toBe('string');
+  });
+
+  it('with no MDM server set, device invitations are refused before anyone is registered with Apple, and the preview says so', async () => {
+    const world = await startInvitationWorld(factories, students(2));
+    const byDevice = world.options({ byEmail: false, byDevice: true });
+    const notSetUp = 'No MDM server is set up yet. A direct admin of the organization enters its address and API key in Settings.';
+    expect((await world.root.ok('invitations.preview', byDevice)).mdm).toEqual({ state: 'not-set-up', message: notSetUp });
+    expect((await world.root.ok('invitations.preview', world.options())).mdm).toEqual({ state: 'not-needed', message: null });
+    expect(await world.root.call('invitations.start', byDevice)).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: `${notSetUp} No invitation was sent and nobody was registered with Apple. Fix the MDM server in Settings, or send the invitations by email only.`,
+      },
+    });
+    expect(world.sandbox.usersOf(world.location.id)).toEqual([]);
+    expect(world.app.db.prepare('SELECT count(*) FROM invitation_runs').pluck().get()).toBe(0);
+  });
+
+  it('counts a device invitation NanoMDM queued but could not push as not reached, and Retry failed pushes it again', async () => {
+    const world = await startInvitationWorld(factories, [
+      { name: 'Ivy Ipad', email: 'ivy@springfield.edu', devices: [iPad] },
+      { name: 'Una Unenrolled', email: 'una@springfield.edu', devices: [iPad] },
+    ]);
+    const [ivy, una] = world.users as [(typeof world.users)[0], (typeof world.users)[0]];
+    const mdm = await startFakeNanoMdm({ enrolled: ivy.udids });
+    closers.push(() => mdm.close());
+    await world.root.ok('mdm.saveSettings', { baseUrl: mdm.baseUrl, apiKey: mdm.apiKey });
+
+    const { runId } = await world.root.ok('invitations.start', world.options({ byEmail: false, byDevice: true }));
+    const run = await world.finished(runId);
+    expect(run.counts).toMatchObject({ pushed: 1, notReached: 1, failed: 0, total: 2 });
+    const unreached = run.rows.find((r) => r.name === 'Una Unenrolled')!;
+    expect(unreached).toMatchObject({ state: 'not-reached', reason: expect.stringMatching(/^Queued, not reached: push data missing for id\./) });
+    expect(mdm.queueOf(una.udids[0]!)).toHaveLength(1);
+    const notInvitedYet = await world.root.ok('invitations.preview', world.options({ byEmail: false, byDevice: true, audience: 'not-invited' }));
+    expect(notInvitedYet.users).toBe(1);
+
+    mdm.enroll(una.udids[0]!);
+    const retry = await world.root.ok('invitations.retryFailed', { runId });
+    const retried = await world.finished(retry.runId);
+    expect(retried.counts).toMatchObject({ created: 0, pushed: 1, notReached: 0, failed: 0, total: 1 });
+    expect(mdm.pushes.map((p) => p.ids)).toEqual([una.udids]);
+    expect(mdm.commandEnqueues()).toHaveLength(2);
+  });
+
+  it('without APNs on the server, every device invitation is queued but not reached', async () => {
+    const world = await startInvitationWorld(factories, [{ name: 'Ivy Ipad', email: 'ivy@springfield.edu', devices: [iPad, iPad] }]);
+    const mdm = await startFakeNanoMdm({ apnsUnset: true });
+    closers.push(() => mdm.close());
+    await world.root.ok('mdm.saveSettings', { baseUrl: mdm.baseUrl, apiKey: mdm.apiKey });
+    const { runId } = await world.root.ok('invitations.start', world.options({ byEmail: false, byDevice: true }));
+    const run = await world.finished(runId);
+    expect(run.counts).toMatchObject({ pushed: 0, notReached: 2 });
+    for (const row of run.rows) expect(row.reason).toMatch(/no working APNs push certificate/);
   });
 
   it('resumes after the app closed mid-run without emailing anyone twice', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainSettings, useMailDistricts } from '../../support/mail-district';
+import { TrustStore } from '../../../main/security/trust-store';
+import { PRIVATE_CA } from '../../support/private-ca';
 import { closedPort, TEST_TLS } from '../../support/smtp-test-server';
 
 const mailDistrict = useMailDistricts();
@@ -77,7 +79,9 @@ describe('a failed test email says what to fix', () => {
       ok: false,
       error: {
         code: 'CONFLICT',
-        message: `The mail server 127.0.0.1:${server.port} could not prove it is the real server: its certificate is self-signed. Ask its administrator for a certificate this computer trusts, and check the server name.`,
+        message:
+          `The mail server 127.0.0.1:${server.port} could not prove it is the real server: its certificate is self-signed (the self-signed certificate “Managed Distribution test SMTP server”). ` +
+          "If the district uses its own certificate authority, install it in this computer's certificate store; otherwise ask the server's administrator for a certificate this computer trusts, and check the server name.",
       },
     });
     expect(server.received).toEqual([]);
@@ -104,7 +108,7 @@ describe('a failed test email says what to fix', () => {
 
 describe('encrypted delivery', () => {
   it('sends over STARTTLS to a server whose certificate is trusted', async () => {
-    const { api, smtpServer } = await mailDistrict({ trust: { ca: TEST_TLS.cert } });
+    const { api, smtpServer } = await mailDistrict({ trust: new TrustStore(() => [TEST_TLS.cert]) });
     const server = await smtpServer({ starttls: true });
     await api.ok('root', 'mail.saveSettings', plainSettings(server, { security: 'starttls' }));
     await api.ok('root', 'mail.sendTest', { to: 'ada@springfield.edu' });
@@ -112,11 +116,46 @@ describe('encrypted delivery', () => {
   });
 
   it('sends over implicit TLS to a server whose certificate is trusted', async () => {
-    const { api, smtpServer } = await mailDistrict({ trust: { ca: TEST_TLS.cert } });
+    const { api, smtpServer } = await mailDistrict({ trust: new TrustStore(() => [TEST_TLS.cert]) });
     const server = await smtpServer({ implicitTls: true });
     await api.ok('root', 'mail.saveSettings', plainSettings(server, { security: 'tls' }));
     await api.ok('root', 'mail.sendTest', { to: 'ada@springfield.edu' });
     expect((await server.waitFor(1))[0]?.secure).toBe(true);
+  });
+
+  it("trusts a district's private CA installed in the system's certificate store, over STARTTLS and implicit TLS", async () => {
+    const { api, smtpServer } = await mailDistrict({ trust: new TrustStore(() => [PRIVATE_CA.caCert]) });
+    for (const [security, serverOptions] of [
+      ['starttls', { starttls: true }],
+      ['tls', { implicitTls: true }],
+    ] as const) {
+      const server = await smtpServer({ ...serverOptions, certificate: PRIVATE_CA.server });
+      await api.ok('root', 'mail.saveSettings', plainSettings(server, { security }));
+      await api.ok('root', 'mail.sendTest', { to: 'ada@springfield.edu' });
+      expect((await server.waitFor(1))[0]?.secure).toBe(true);
+    }
+  });
+
+  it('names the certificate when its authority is not in the store, over STARTTLS and implicit TLS', async () => {
+    const { api, smtpServer } = await mailDistrict({ trust: new TrustStore(() => []) });
+    for (const [security, serverOptions] of [
+      ['starttls', { starttls: true }],
+      ['tls', { implicitTls: true }],
+    ] as const) {
+      const server = await smtpServer({ ...serverOptions, certificate: PRIVATE_CA.server });
+      await api.ok('root', 'mail.saveSettings', plainSettings(server, { security }));
+      const answer = await api.call('root', 'mail.sendTest', { to: 'ada@springfield.edu' });
+      expect(answer).toMatchObject({
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: expect.stringContaining(
+            `could not prove it is the real server: its certificate is signed by an authority this computer does not trust (the certificate “${PRIVATE_CA.serverName}”, issued by “${PRIVATE_CA.caName}”).`,
+          ),
+        },
+      });
+      expect(server.received).toEqual([]);
+    }
   });
 
   it('never encrypts with "none", even when the server offers STARTTLS', async () => {

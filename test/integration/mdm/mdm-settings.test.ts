@@ -57,6 +57,36 @@ describe('MDM server settings', () => {
     expect(await secrets.get(MDM_API_KEY_ACCOUNT)).toBeNull();
   });
 
+  it('refuse plain http to another computer, since the API key travels with every request, and allow it on this one', async () => {
+    const { api, secrets } = await mdmDistrict();
+    const refusal =
+      'Use the server’s https:// address: the API key goes with every request, and over http:// anyone on the network could read it. Plain http:// is only for a server on this computer (localhost or 127.0.0.1).';
+    for (const baseUrl of ['http://mdm.springfield.edu', 'http://10.0.0.5:9000', 'http://127.0.0.1.nip.io']) {
+      expect(await api.call('root', 'mdm.saveSettings', { baseUrl, apiKey: API_KEY })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', details: [{ path: 'baseUrl', message: refusal }] },
+      });
+    }
+    expect(await secrets.get(MDM_API_KEY_ACCOUNT)).toBeNull();
+    for (const baseUrl of ['https://mdm.springfield.edu', 'http://127.0.0.1:9000', 'http://127.8.0.1', 'http://localhost:9000', 'http://[::1]:9000']) {
+      expect(await api.ok('root', 'mdm.saveSettings', { baseUrl, apiKey: null })).toMatchObject({ baseUrl });
+    }
+  });
+
+  it('do not use a plain http address saved before it was refused', async () => {
+    const { api, app, server } = await mdmDistrict();
+    await api.ok('root', 'mdm.saveSettings', { baseUrl: server.baseUrl, apiKey: API_KEY });
+    app.db.prepare("UPDATE settings SET value = ? WHERE key = 'mdm.baseUrl'").run(JSON.stringify('http://mdm.springfield.edu'));
+    expect(await api.call('root', 'mdm.testConnection', {})).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message:
+          'The MDM server address http://mdm.springfield.edu cannot be used. Use the server’s https:// address: the API key goes with every request, and over http:// anyone on the network could read it. Plain http:// is only for a server on this computer (localhost or 127.0.0.1).',
+      },
+    });
+  });
+
   it('refuse an address that is not a web address', async () => {
     const { api } = await mdmDistrict();
     expect(await api.call('root', 'mdm.saveSettings', { baseUrl: 'mdm.district.org', apiKey: null })).toMatchObject({

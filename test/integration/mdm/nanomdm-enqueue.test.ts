@@ -56,7 +56,6 @@ describe('enqueueing through NanoMDM', () => {
       RequestType: 'InstallApplication',
       iTunesStoreID: 361309726,
       Options: { PurchaseMethod: 1 },
-      ManagementFlags: 0,
       InstallAsManaged: true,
     });
     expect(server.enqueues[0]?.body).toContain('<key>iTunesStoreID</key>\n      <integer>361309726</integer>');
@@ -83,7 +82,7 @@ describe('enqueueing through NanoMDM', () => {
   });
 
   it('finds the one unknown enrollment that made NanoMDM refuse a whole batch', async () => {
-    const { server, adapter } = await nanoMdm({ enrolled: [udid(1), udid(3)] });
+    const { server, adapter } = await nanoMdm({ storage: 'sql', enrolled: [udid(1), udid(3)] });
     const { results } = await adapter.enqueue([udid(1), udid(2), udid(3)], inviteToProgram(link));
     expect(results.map((r) => [r.enrollmentId, r.status])).toEqual([
       [udid(1), 'queued'],

@@ -29,7 +29,9 @@ describe('eligibility of one device', () => {
     },
     { what: 'an iOS 6 iPad', kind: 'device', candidate: device(1, { platform: 'iOS', osVersion: '6.1.3' }), facts: app(), reasons: ['os-too-old'], licensed: false, command: false },
     { what: 'a Mac on OS X 10.8', kind: 'device', candidate: device(1, { platform: 'macOS', osVersion: '10.8.5' }), facts: app(), reasons: ['os-too-old'], licensed: false, command: false },
-    { what: 'a Mac on OS X 10.9', kind: 'device', candidate: device(1, { platform: 'macOS', osVersion: '10.9' }), facts: app(), reasons: [], licensed: true, command: true },
+    { what: 'a device-assigned install on a Mac on OS X 10.9.5', kind: 'device', candidate: device(1, { platform: 'macOS', osVersion: '10.9.5' }), facts: app(), reasons: ['macos-device-needs-10-10'], licensed: false, command: false },
+    { what: 'a device-assigned install on a Mac on OS X 10.10', kind: 'device', candidate: device(1, { platform: 'macOS', osVersion: '10.10' }), facts: app(), reasons: [], licensed: true, command: true },
+    { what: 'a user-assigned install on a Mac on OS X 10.9', kind: 'user', candidate: device(1, { platform: 'macOS', osVersion: '10.9' }), facts: app(), reasons: ['license-only-macos'], licensed: true, command: false },
     { what: 'an Apple TV for an iOS app', kind: 'device', candidate: device(1, { platform: 'tvOS', osVersion: '17.0' }), facts: app(), reasons: ['platform-not-supported'], licensed: false, command: false },
     { what: 'an iPad for an iOS-only app', kind: 'device', candidate: device(1), facts: app({ platforms: ['iOS'] }), reasons: [], licensed: true, command: true },
     { what: 'a device-based install of a user-only app', kind: 'device', candidate: device(1), facts: app({ deviceAssignable: false }), reasons: ['not-device-assignable'], licensed: false, command: false },
@@ -51,6 +53,17 @@ describe('eligibility of one device', () => {
   ] as const)('$what: $reasons', ({ kind, candidate, facts, reasons, licensed, command }) => {
     const [verdict] = decideEligibility([candidate], facts, kind).verdicts;
     expect(verdict).toMatchObject({ reasons, licensed, command });
+  });
+});
+
+describe('assigning licenses only', () => {
+  it('licenses every eligible device and sends no command, saying it was chosen', () => {
+    const { verdicts } = decideEligibility([device(1), device(2, { supervised: false }), device(3, { osVersion: '6.1' })], app(), 'device', { licensesOnly: true });
+    expect(verdicts.map((v) => [v.reasons, v.licensed, v.command])).toEqual([
+      [['licenses-only'], true, false],
+      [['licenses-only'], true, false],
+      [['os-too-old'], false, false],
+    ]);
   });
 });
 

@@ -41,15 +41,21 @@ function scriptedApple(outcomes: EventFailure[][]) {
   return { run, submitted };
 }
 
-function recordingMdm() {
+/** An MDM server that queues every command; `unreachable` ids get a push error, on enqueue and on push alike. */
+function recordingMdm(unreachable: Record<string, string> = {}) {
   const sent: { ids: readonly string[]; command: MdmCommand }[] = [];
+  const pushed: (readonly string[])[] = [];
   const adapter: MdmAdapter = {
     enqueue: async (ids, command): Promise<EnqueueResult> => {
       sent.push({ ids, command });
-      return { results: ids.map((enrollmentId) => ({ enrollmentId, status: 'queued', commandUuid: command.commandUuid, pushError: null })) };
+      return { results: ids.map((enrollmentId) => ({ enrollmentId, status: 'queued', commandUuid: command.commandUuid, pushError: unreachable[enrollmentId] ?? null })) };
+    },
+    push: async (ids) => {
+      pushed.push(ids);
+      return { results: ids.map((enrollmentId) => ({ enrollmentId, pushError: unreachable[enrollmentId] ?? null })) };
     },
   };
-  return { adapter, sent };
+  return { adapter, sent, pushed, unreachable };
 }
 
 function runWith(serials: string[]) {
@@ -59,7 +65,7 @@ function runWith(serials: string[]) {
   db.prepare("INSERT INTO groups (id, name, kind, created_at) VALUES (1, 'Org', 'organization', ?)").run(now);
   db.prepare("INSERT INTO services (id, group_id, name, created_at) VALUES (1, 1, 'Apps', ?)").run(now);
   const store = new InstallStore(db);
-  const run: Omit<InstallRun, 'state' | 'finishedAt'> = { id: 'run-1', serviceId: 1, tokenId: 1, groupId: 1, adminId: null, adamId: '361309726', pricing: 'STDQ', kind: 'device', createdAt: now };
+  const run: Omit<InstallRun, 'state' | 'finishedAt'> = { id: 'run-1', serviceId: 1, tokenId: 1, groupId: 1, adminId: null, adamId: '361309726', pricing: 'STDQ', kind: 'device', licensesOnly: false, createdAt: now };
   store.createRun(
     run,
     serials.map((serialNumber, index) => ({
@@ -110,5 +116,22 @@ describe("Apple's answers during an install", () => {
       ['failed', 'not-needed'],
       ['assigned', 'queued'],
     ]);
+  });
+
+  it('records a command queued but not pushed as not reached, and a second pass pushes it again without a second command', async () => {
+    const world = runWith(['SERIAL1', 'SERIAL2']);
+    const mdm = recordingMdm({ 'UDID-2': 'push data missing for id' });
+    const deps = { store: world.store, mdm: mdm.adapter, audit: world.audit, clock: systemClock };
+    const summary = await carryOutRun(world.run, scriptedApple([]).run, deps, world.progress);
+    expect(summary.commands).toEqual({ queued: 1, notReached: 1, failed: 0, notNeeded: 0 });
+    const [, second] = world.store.items('run-1');
+    expect(second).toMatchObject({ commandState: 'not-reached', reason: expect.stringMatching(/^Queued, not reached: push data missing for id\. The MDM server has no push token for this device/) });
+
+    delete mdm.unreachable['UDID-2'];
+    const again = await carryOutRun(world.run, scriptedApple([]).run, deps, world.progress);
+    expect(again.commands).toEqual({ queued: 2, notReached: 0, failed: 0, notNeeded: 0 });
+    expect(mdm.sent.flatMap((s) => s.ids)).toEqual(['UDID-1', 'UDID-2']);
+    expect(mdm.pushed).toEqual([['UDID-2']]);
+    expect(world.store.items('run-1')[1]).toMatchObject({ commandState: 'queued', reason: null, commandUuid: mdm.sent[0]!.command.commandUuid });
   });
 });

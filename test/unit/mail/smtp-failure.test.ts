@@ -22,9 +22,23 @@ describe('SMTP failures in the admin\'s words', () => {
     });
   });
 
-  it('a certificate for another name', () => {
-    expect(failure({ code: 'ESOCKET', originalCode: 'ERR_TLS_CERT_ALTNAME_INVALID' }).message).toBe(
-      'The mail server smtp.springfield.edu:587 could not prove it is the real server: its certificate is made out to another name. Ask its administrator for a certificate this computer trusts, and check the server name.',
+  it('a certificate for another name, named when it could be read', () => {
+    const refused = Object.assign(new Error('x'), { code: 'ESOCKET', originalCode: 'ERR_TLS_CERT_ALTNAME_INVALID' });
+    const advice =
+      " If the district uses its own certificate authority, install it in this computer's certificate store; otherwise ask the server's administrator for a certificate this computer trusts, and check the server name.";
+    expect(smtpFailure(refused, server).message).toBe(
+      `The mail server smtp.springfield.edu:587 could not prove it is the real server: its certificate is made out to another name.${advice}`,
+    );
+    const certificate = { subject: 'mail.other.edu', issuer: 'Springfield Schools CA', validFrom: 'Jan 1 00:00:00 2026 GMT', validTo: 'Jan 1 00:00:00 2027 GMT' };
+    expect(smtpFailure(refused, server, certificate).message).toBe(
+      `The mail server smtp.springfield.edu:587 could not prove it is the real server: its certificate is made out to another name (the certificate “mail.other.edu”, issued by “Springfield Schools CA”).${advice}`,
+    );
+  });
+
+  it('an expired certificate, with its end date', () => {
+    const certificate = { subject: 'smtp.springfield.edu', issuer: 'Springfield Schools CA', validFrom: 'Jan 1 00:00:00 2024 GMT', validTo: 'Jan 1 00:00:00 2025 GMT' };
+    expect(smtpFailure(Object.assign(new Error('x'), { code: 'ESOCKET', originalCode: 'CERT_HAS_EXPIRED' }), server, certificate).message).toContain(
+      'its certificate has expired (the certificate “smtp.springfield.edu”, issued by “Springfield Schools CA”, valid until Jan 1 00:00:00 2025 GMT).',
     );
   });
 

@@ -45,12 +45,11 @@ describe('InstallApplication', () => {
     });
   });
 
-  it('on macOS 11 or later: ManagementFlags 0 and InstallAsManaged; before 11 neither managed key', () => {
+  it('on macOS: never ManagementFlags (macOS allows only 1, 4, 5, from 11); InstallAsManaged from 11', () => {
     expect(keysOf({ adamId: '497799835', platform: 'macOS', osVersion: '14.2.1', supervised: true })).toEqual({
       RequestType: 'InstallApplication',
       iTunesStoreID: 497799835,
       Options: { PurchaseMethod: 1 },
-      ManagementFlags: 0,
       InstallAsManaged: true,
       ChangeManagementState: 'Managed',
     });
@@ -58,7 +57,6 @@ describe('InstallApplication', () => {
       RequestType: 'InstallApplication',
       iTunesStoreID: 497799835,
       Options: { PurchaseMethod: 1 },
-      ManagementFlags: 0,
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enrollmentResults, NanoMdmAnswer } from '../../../main/mdm/nanomdm-answer';
+import { enrollmentResults, NanoMdmAnswer, pushResults } from '../../../main/mdm/nanomdm-answer';
 
 describe("NanoMDM's answer", () => {
   it('marks an id with a command error failed, and one with only a push error queued', () => {
@@ -21,6 +21,23 @@ describe("NanoMDM's answer", () => {
     ]);
     expect(enrollmentResults(['A'], NanoMdmAnswer.parse({ push_error: 'no push certificate' }), 'u')).toEqual([
       { enrollmentId: 'A', status: 'queued', commandUuid: 'u', pushError: 'no push certificate' },
+    ]);
+  });
+
+  it('reads APNs unset (500, top-level push_error, no status) as every id queued but not pushed', () => {
+    const answer = NanoMdmAnswer.parse({ push_error: 'retrieving push cert for topic "t": key not found', command_uuid: 'u', request_type: 'InstallApplication' });
+    expect(enrollmentResults(['A', 'B'], answer, 'u').map((r) => (r.status === 'queued' ? r.pushError : r.status))).toEqual([
+      'retrieving push cert for topic "t": key not found',
+      'retrieving push cert for topic "t": key not found',
+    ]);
+  });
+
+  it("lets an id's own push result stand beside a top-level push error, in enqueue and push answers", () => {
+    const answer = NanoMdmAnswer.parse({ status: { A: { push_result: 'p' }, B: { push_error: 'push data missing for id' } }, push_error: 'topic t: bad certificate' });
+    expect(pushResults(['A', 'B', 'C'], answer)).toEqual([
+      { enrollmentId: 'A', pushError: null },
+      { enrollmentId: 'B', pushError: 'push data missing for id' },
+      { enrollmentId: 'C', pushError: 'topic t: bad certificate' },
     ]);
   });
 });

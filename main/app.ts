@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppMetadataLookup } from './apple/client/app-metadata-lookup';
 import { AppleClient } from './apple/client/apple-client';
+import { RetryAfterGate } from './apple/client/retry-after-gate';
 import type { TransportOptions } from './apple/client/transport-options';
 import { auditHandlers } from './audit/audit-handlers';
 import { AuditLog } from './audit/audit-log';
@@ -127,11 +128,13 @@ export function createApp(config: AppConfig): App {
   const imports = new RosterImportService(scopes, new RosterWriter(db, groups, users, devices, clock), jobs, audit, bus);
   const services = new ServiceStore(db);
   const tokens = new TokenStore(db);
+  // Every client shares Apple's Retry-After waits, so no path calls Apple before the time it named.
+  const appleTransport = { gate: new RetryAfterGate(), ...config.apple?.transport };
   const appleClient = (token: string) =>
     new AppleClient({
       token,
       baseUrl: config.apple?.baseUrl,
-      ...config.apple?.transport,
+      ...appleTransport,
       ...(config.apple?.eventPollMs ? { events: { pollIntervalMs: config.apple.eventPollMs } } : {}),
     });
   const connectivity = new ConnectivityMonitor(bus, clock);
@@ -148,7 +151,7 @@ export function createApp(config: AppConfig): App {
     tokenService,
     connectivity,
     logError,
-    lookup: new AppMetadataLookup({ baseUrl: config.apple?.lookupBaseUrl, ...config.apple?.transport }),
+    lookup: new AppMetadataLookup({ baseUrl: config.apple?.lookupBaseUrl, ...appleTransport }),
     autoSync: config.autoSync ?? true,
     timers: config.timers ?? systemTimers,
   });

@@ -136,6 +136,31 @@ describe('adding a token', () => {
     expect(await secrets.list()).toHaveLength(1);
   });
 
+  it('Apple asking to wait longer than a dialog can hold ends the call at once, saying when to try again; nothing reaches Apple before then', async () => {
+    const { sandbox, north, add, root, tokenIdOf, secrets } = await setup();
+    const sToken = sandbox.mintToken(north.id);
+    sandbox.injectFaults({ kind: 'unavailable', retryAfter: '120' }, { count: 1 });
+    const startedAt = Date.now();
+    const refused = await add(sToken);
+    const waitMessage = /^Apple asked us to wait 2 minutes; try again after (\d\d):(\d\d)\.$/;
+    expect(refused).toMatchObject({ ok: false, error: { code: 'APPLE_UNAVAILABLE', message: expect.stringMatching(waitMessage) } });
+    const retryAt = !refused.ok ? new Date((refused.error.details as { retryAt: string }).retryAt).getTime() : 0;
+    expect(retryAt - startedAt).toBeGreaterThanOrEqual(119_000);
+    expect(await secrets.list()).toEqual([]);
+
+    sandbox.resetTraffic();
+    expect(await add(sToken)).toMatchObject({ ok: false, error: { message: expect.stringMatching(waitMessage) } });
+    expect(sandbox.recordedRequests()).toEqual([]);
+
+    // Another token (another location's wait is its own) is checked as usual; so is its recheck, until Apple asks it to wait.
+    const other = tokenIdOf(await add(sandbox.mintToken(north.id)));
+    sandbox.injectFaults({ kind: 'rate-limited', retryAfter: '600' }, { count: 1 });
+    expect(await root.call('tokens.recheck', { tokenId: other })).toMatchObject({
+      ok: false,
+      error: { code: 'APPLE_UNAVAILABLE', message: expect.stringMatching(/^Apple asked us to wait 10 minutes; try again after \d\d:\d\d\.$/) },
+    });
+  });
+
   it('a check with Apple can be cancelled, and then nothing is stored', async () => {
     const { sandbox, north, root, service, secrets } = await setup();
     sandbox.injectFaults({ kind: 'slow', delayMs: 5_000 }, { count: 1 });

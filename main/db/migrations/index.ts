@@ -8,6 +8,7 @@ import { migration0006 } from './0006-invitations';
 import { migration0007 } from './0007-installs';
 import { migration0008 } from './0008-report-sort-keys';
 import { migration0009 } from './0009-report-search-keys';
+import { migration0010 } from './0010-apple-waits-and-takeovers';
 
 /** Every migration, in order. A new one is a new file and one line here. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];

@@ -33,7 +33,7 @@ import { JobRegistry } from './jobs/job-registry';
 import { distributionHandlers } from './distribution/distribution-handlers';
 import { ServiceCatalog } from './distribution/service-catalog';
 import { ServiceStore } from './distribution/service-store';
-import { TokenService } from './distribution/token-service';
+import { OUR_MDM_NAME, TokenService, type AppleClientFactory } from './distribution/token-service';
 import { TokenStore } from './distribution/token-store';
 import { ConnectivityMonitor } from './distribution/sync/connectivity-monitor';
 import { composeSync } from './distribution/sync/sync-composition';
@@ -129,16 +129,18 @@ export function createApp(config: AppConfig): App {
   const services = new ServiceStore(db);
   const tokens = new TokenStore(db);
   // Every client shares Apple's Retry-After waits, so no path calls Apple before the time it named.
-  const appleTransport = { gate: new RetryAfterGate(), ...config.apple?.transport };
-  const appleClient = (token: string) =>
+  const appleTransport = { gate: new RetryAfterGate(), clock, ...config.apple?.transport };
+  const appleClient: AppleClientFactory = (token, options) =>
     new AppleClient({
       token,
       baseUrl: config.apple?.baseUrl,
+      ...options,
       ...appleTransport,
       ...(config.apple?.eventPollMs ? { events: { pollIntervalMs: config.apple.eventPollMs } } : {}),
     });
   const connectivity = new ConnectivityMonitor(bus, clock);
-  const tokenService = new TokenService(db, services, tokens, secrets, scopes, appleClient, audit, bus, clock, connectivity);
+  const ourMdm = { id: installationId(db), name: OUR_MDM_NAME, metadata: config.appVersion ?? 'unknown' };
+  const tokenService = new TokenService(db, services, tokens, secrets, scopes, appleClient, audit, bus, clock, ourMdm, connectivity);
   const sync = composeSync({
     db,
     bus,

@@ -23,6 +23,11 @@ export function appleWaitMessage(waitMs: number, retryAt: Date): string {
   return `Apple asked us to wait ${waitLength(waitMs)}; try again after ${clockTime(retryAt)}.`;
 }
 
+/** How background work that will go on by itself says it: "Apple asked us to wait 2 minutes; the next try is at 14:05." */
+export function appleWaitRescheduled(waitMs: number, retryAt: Date): string {
+  return `Apple asked us to wait ${waitLength(waitMs)}; the next try is at ${clockTime(retryAt)}.`;
+}
+
 /** What background work shows while it waits: "Apple asked us to wait; the next try is at 14:05". */
 export function appleWaitPhase(retryAt: Date): string {
   return `Apple asked us to wait; the next try is at ${clockTime(retryAt)}`;

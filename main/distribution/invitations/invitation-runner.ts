@@ -1,4 +1,5 @@
 import { invitationUrl } from '../../apple/model/service-config';
+import type { VppUser } from '../../apple/model/vpp-user';
 import type { AuditLog } from '../../audit/audit-log';
 import type { SignedInAdmin } from '../../auth/signed-in-admin';
 import type { Clock } from '../../clock/clock';
@@ -32,6 +33,7 @@ export interface InvitationRunnerDeps {
 
 interface Tally {
   created: number;
+  registered: number;
   emailed: number;
   pushed: number;
   failed: number;
@@ -55,8 +57,16 @@ export class InvitationRunner {
     const { store } = this.deps;
     store.failPending(run.id, MAYBE_SENT);
     const counts = store.counts(run.id);
-    const tally: Tally = { created: run.createdCount, emailed: counts.emailed, pushed: counts.pushed, failed: counts.failed, done: 0, total: counts.total };
-    tally.done = tally.emailed + tally.pushed + tally.failed;
+    const tally: Tally = {
+      created: run.createdCount,
+      registered: counts.registered,
+      emailed: counts.emailed,
+      pushed: counts.pushed,
+      failed: counts.failed,
+      done: 0,
+      total: counts.total,
+    };
+    tally.done = tally.registered + tally.emailed + tally.pushed + tally.failed;
     const report = (phase: string) => progress.report(phase, tally.done, tally.total);
     try {
       await this.work(run, admin, progress, tally, report);
@@ -72,7 +82,16 @@ export class InvitationRunner {
     store.end(run.id, 'finished', null, this.deps.clock.now());
     this.auditEnd(run, admin, 'invitation.complete');
     const end = store.counts(run.id);
-    return { invitations: { created: store.run(run.id)!.createdCount, emailed: end.emailed, pushed: end.pushed, failed: end.failed, skipped: end.skipped } };
+    return {
+      invitations: {
+        created: store.run(run.id)!.createdCount,
+        'registered directly': end.registered,
+        emailed: end.emailed,
+        pushed: end.pushed,
+        failed: end.failed,
+        skipped: end.skipped,
+      },
+    };
   }
 
   private async work(run: RunRecord, admin: SignedInAdmin, progress: JobProgress, tally: Tally, report: (phase: string) => void): Promise<void> {
@@ -85,7 +104,10 @@ export class InvitationRunner {
 
     report('Registering users with Apple');
     const people = uniqueUsers(work);
-    const unknown = people.filter((p) => p.appleStatus !== 'Registered');
+    const direct = new Map(work.filter((w) => w.channel === 'apple').map((w) => [w.userId, w.target]));
+    const unknown = people
+      .filter((p) => direct.has(p.userId) || p.appleStatus !== 'Registered')
+      .map((p) => ({ clientUserId: p.clientUserId, email: p.email, managedAppleId: direct.get(p.userId) ?? null }));
     const registration = await registerWithApple(access.run, unknown, signal);
     stopIfAborted(signal);
     store.countCreated(run.id, registration.created);
@@ -102,10 +124,15 @@ export class InvitationRunner {
     for (const person of people) {
       const refusal = registration.failures.get(person.clientUserId);
       const appleUser = appleUsers.get(person.clientUserId);
-      const items = work.filter((w) => w.userId === person.userId);
+      const items = work.filter((w) => w.userId === person.userId && w.channel !== 'apple');
+      const registrations = work.filter((w) => w.userId === person.userId && w.channel === 'apple');
       if (refusal !== undefined) {
-        this.failAll(items, refusal, tally);
-      } else if (appleUser?.status === 'Associated') {
+        this.failAll([...registrations, ...items], refusal, tally);
+        continue;
+      }
+      this.registeredDirectly(registrations, appleUser, tally);
+      if (items.length === 0) continue;
+      if (appleUser?.status === 'Associated') {
         for (const item of items) store.mark(item.id, 'skipped', 'Already associated with Apple');
         tally.total -= items.length;
       } else if (!appleUser?.inviteCode || appleUser.status !== 'Registered') {
@@ -180,6 +207,18 @@ export class InvitationRunner {
     }
   }
 
+  /** A Managed Apple Account is done once Apple has associated it; nothing is sent to the person. */
+  private registeredDirectly(items: WorkItem[], appleUser: VppUser | undefined, tally: Tally): void {
+    if (items.length === 0) return;
+    if (appleUser?.status !== 'Associated') {
+      this.failAll(items, 'Apple did not associate this Managed Apple Account. Check the Managed Apple ID in Apple School Manager, then try again.', tally);
+      return;
+    }
+    for (const item of items) this.deps.store.mark(item.id, 'sent', null, null, this.deps.clock.now());
+    tally.registered += items.length;
+    tally.done += items.length;
+  }
+
   private failAll(items: WorkItem[], reason: string, tally: Tally): void {
     for (const item of items) this.deps.store.mark(item.id, 'failed', reason);
     tally.failed += items.length;
@@ -193,6 +232,7 @@ export class InvitationRunner {
       groupId: run.groupId,
       automatic: run.automatic,
       created: this.deps.store.run(run.id)!.createdCount,
+      registered: counts.registered,
       emailed: counts.emailed,
       pushed: counts.pushed,
       failed: counts.failed,
@@ -202,7 +242,7 @@ export class InvitationRunner {
 }
 
 function phase(tally: Tally): string {
-  return `Created ${tally.created} · Emailed ${tally.emailed} · Pushed ${tally.pushed} · Failed ${tally.failed}`;
+  return `Created ${tally.created} · Registered directly ${tally.registered} · Emailed ${tally.emailed} · Pushed ${tally.pushed} · Failed ${tally.failed}`;
 }
 
 function uniqueUsers(work: readonly WorkItem[]): WorkItem[] {

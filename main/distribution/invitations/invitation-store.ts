@@ -5,7 +5,8 @@ import type { Audience, Candidate } from './invitation-eligibility';
 
 export type RunState = 'running' | 'finished' | 'cancelled' | 'failed';
 export type ItemState = 'waiting' | 'pending' | 'sent' | 'skipped' | 'failed';
-export type ItemChannel = 'email' | 'device' | 'none';
+/** 'apple': registered with Apple directly (a Managed Apple Account; target is the Managed Apple ID). */
+export type ItemChannel = 'email' | 'device' | 'apple' | 'none';
 
 export interface RunRecord {
   id: string;
@@ -37,7 +38,7 @@ export interface NewItem {
 export interface WorkItem {
   id: number;
   userId: number;
-  channel: 'email' | 'device';
+  channel: 'email' | 'device' | 'apple';
   target: string;
   name: string;
   clientUserId: string;
@@ -154,7 +155,8 @@ export class InvitationStore {
       FROM invitations i JOIN users u ON u.id = i.user_id WHERE i.run_id = ? ORDER BY u.name COLLATE NOCASE, i.user_id, i.channel, i.target`);
     this.selectFailed = db.prepare("SELECT user_id AS userId, channel, target FROM invitations WHERE run_id = ? AND state = 'failed' ORDER BY id");
     this.selectCounts = db.prepare(`
-      SELECT count(*) FILTER (WHERE channel = 'email' AND state = 'sent') AS emailed,
+      SELECT count(*) FILTER (WHERE channel = 'apple' AND state = 'sent') AS registered,
+             count(*) FILTER (WHERE channel = 'email' AND state = 'sent') AS emailed,
              count(*) FILTER (WHERE channel = 'device' AND state = 'sent') AS pushed,
              count(*) FILTER (WHERE state = 'failed') AS failed,
              count(*) FILTER (WHERE state = 'skipped') AS skipped,
@@ -229,9 +231,18 @@ export class InvitationStore {
     return this.selectFailed.all(runId) as { userId: number; channel: ItemChannel; target: string }[];
   }
 
-  counts(runId: string): { emailed: number; pushed: number; failed: number; skipped: number; total: number } {
-    return this.selectCounts.get(runId) as { emailed: number; pushed: number; failed: number; skipped: number; total: number };
+  counts(runId: string): RunCounts {
+    return this.selectCounts.get(runId) as RunCounts;
   }
+}
+
+export interface RunCounts {
+  registered: number;
+  emailed: number;
+  pushed: number;
+  failed: number;
+  skipped: number;
+  total: number;
 }
 
 type CandidateRow = Omit<Candidate, 'devices' | 'invitedBefore'> & { invitedBefore: 0 | 1 };

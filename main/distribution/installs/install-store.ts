@@ -55,7 +55,7 @@ export interface NewItem {
 
 const CANDIDATE_SELECT = `
   d.id AS deviceId, d.serial_number AS serialNumber, d.name AS deviceName, d.platform, d.os_version AS osVersion,
-  d.supervised, d.udid, u.id AS userId, u.name AS userName, u.client_user_id AS clientUserId,
+  d.supervised, d.udid, u.id AS userId, u.name AS userName, u.client_user_id AS clientUserId, u.managed_apple_id AS managedAppleId,
   (SELECT au.status FROM cached_apple_users au JOIN sync_state st ON st.service_id = au.service_id AND st.live_generation = au.generation
     WHERE au.service_id = @serviceId AND au.client_user_id = u.client_user_id) AS appleStatus
   FROM devices d LEFT JOIN users u ON u.id = d.user_id`;
@@ -71,6 +71,7 @@ interface CandidateRow {
   userId: number | null;
   userName: string | null;
   clientUserId: string | null;
+  managedAppleId: string | null;
   appleStatus: string | null;
 }
 
@@ -82,7 +83,10 @@ const toCandidate = (r: CandidateRow): Candidate => ({
   osVersion: r.osVersion,
   supervised: r.supervised === 1,
   udid: r.udid,
-  user: r.userId !== null && r.clientUserId !== null ? { id: r.userId, name: r.userName ?? '', clientUserId: r.clientUserId, appleStatus: r.appleStatus } : null,
+  user:
+    r.userId !== null && r.clientUserId !== null
+      ? { id: r.userId, name: r.userName ?? '', clientUserId: r.clientUserId, appleStatus: r.appleStatus, managedAppleId: r.managedAppleId }
+      : null,
 });
 
 const ITEM_SELECT = `id, device_id AS deviceId, user_id AS userId, serial_number AS serialNumber, client_user_id AS clientUserId, udid,
@@ -188,6 +192,23 @@ export class InstallStore {
          WHERE i.run_id = ? ORDER BY i.id`,
       )
       .all(runId) as ReturnType<InstallStore['resultRows']>;
+  }
+
+  /**
+   * The run's users still waiting for a license who have a Managed Apple Account the last
+   * sync did not show associated: registered directly before they are licensed.
+   */
+  directRegistrations(runId: string): { clientUserId: string; email: string | null; managedAppleId: string }[] {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT i.client_user_id AS clientUserId, u.email, u.managed_apple_id AS managedAppleId
+         FROM install_items i JOIN install_runs r ON r.id = i.run_id JOIN users u ON u.id = i.user_id
+         WHERE i.run_id = ? AND i.license_state = 'pending' AND i.client_user_id IS NOT NULL AND u.managed_apple_id IS NOT NULL
+           AND coalesce((SELECT au.status FROM cached_apple_users au JOIN sync_state st ON st.service_id = au.service_id AND st.live_generation = au.generation
+                 WHERE au.service_id = r.service_id AND au.client_user_id = i.client_user_id), '') <> 'Associated'
+         ORDER BY i.client_user_id`,
+      )
+      .all(runId) as { clientUserId: string; email: string | null; managedAppleId: string }[];
   }
 
   items(runId: string): InstallItem[] {

@@ -106,6 +106,7 @@ const logToStderr = (message: string, error: unknown) => console.error(message, 
 /** Builds the whole main-side graph from a config; both entry points call this. */
 export function createApp(config: AppConfig): App {
   const clock = config.clock ?? systemClock;
+  const timers = config.timers ?? systemTimers;
   const logError = config.logError ?? logToStderr;
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const databaseFile = join(config.dataDir, DATABASE_FILE_NAME);
@@ -155,7 +156,7 @@ export function createApp(config: AppConfig): App {
     logError,
     lookup: new AppMetadataLookup({ baseUrl: config.apple?.lookupBaseUrl, ...appleTransport }),
     autoSync: config.autoSync ?? true,
-    timers: config.timers ?? systemTimers,
+    timers,
   });
   const catalog = new ServiceCatalog(db, services, tokens, tokenService, scopes, audit, bus, clock);
   const serviceCount = (groupId: number) => {
@@ -181,8 +182,8 @@ export function createApp(config: AppConfig): App {
   );
   const mail = createMail({ db, secrets, scopes, audit, clock, groups });
   const mdm = createMdm({ db, secrets, scopes, audit });
-  const invitations = createInvitations({ db, tokenService, tokens, catalog, admins, groups, scopes, jobs, mailer: mail.mailer, mdm: mdm.adapter, audit, clock, logError });
-  const installs = createInstalls({ db, tokenService, scopes, services, jobs, mdm: mdm.adapter, invitations: invitations.automatic, audit, clock });
+  const invitations = createInvitations({ db, tokenService, tokens, catalog, admins, groups, scopes, jobs, mailer: mail.mailer, mdm: mdm.adapter, audit, clock, timers, logError });
+  const installs = createInstalls({ db, tokenService, scopes, services, jobs, mdm: mdm.adapter, invitations: invitations.automatic, audit, clock, timers });
 
   const diagnostics = diagnosticsSource({ db, secrets, clock, appVersion: config.appVersion ?? 'unknown', demo: config.demo?.active ?? false });
 

@@ -19,6 +19,8 @@ export interface InstallRun {
   state: 'running' | 'finished' | 'cancelled';
   createdAt: string;
   finishedAt: string | null;
+  /** Apple's Retry-After time the run waits for before it goes on. */
+  resumeAt: string | null;
 }
 
 export interface InstallItem {
@@ -94,7 +96,7 @@ const ITEM_SELECT = `id, device_id AS deviceId, user_id AS userId, serial_number
   command_state AS commandState, reason, command_uuid AS commandUuid, updated_at AS updatedAt`;
 
 const RUN_SELECT = `r.id, r.service_id AS serviceId, r.token_id AS tokenId, r.group_id AS groupId, r.admin_id AS adminId, r.adam_id AS adamId,
-  r.pricing, r.kind, r.state, r.created_at AS createdAt, r.finished_at AS finishedAt`;
+  r.pricing, r.kind, r.state, r.created_at AS createdAt, r.finished_at AS finishedAt, r.resume_at AS resumeAt`;
 
 /** SQL for install runs and their items, and the directory and cache facts an install is decided on. */
 export class InstallStore {
@@ -148,7 +150,7 @@ export class InstallStore {
     };
   }
 
-  createRun(run: Omit<InstallRun, 'state' | 'finishedAt'>, items: readonly NewItem[]): void {
+  createRun(run: Omit<InstallRun, 'state' | 'finishedAt' | 'resumeAt'>, items: readonly NewItem[]): void {
     this.db.transaction(() => {
       this.db
         .prepare(
@@ -255,6 +257,13 @@ export class InstallStore {
   }
 
   setRunState(runId: string, state: InstallRun['state'], at: Date | null): void {
-    this.db.prepare('UPDATE install_runs SET state = ?, finished_at = ? WHERE id = ?').run(state, at?.toISOString() ?? null, runId);
+    this.db
+      .prepare("UPDATE install_runs SET state = @state, finished_at = @at, resume_at = CASE WHEN @state = 'running' THEN resume_at END WHERE id = @runId")
+      .run({ state, at: at?.toISOString() ?? null, runId });
+  }
+
+  /** The run waits for Apple until then (null: it goes on now). */
+  setResumeAt(runId: string, resumeAt: Date | null): void {
+    this.db.prepare('UPDATE install_runs SET resume_at = ? WHERE id = ?').run(resumeAt?.toISOString() ?? null, runId);
   }
 }

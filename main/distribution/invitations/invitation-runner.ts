@@ -1,10 +1,14 @@
+import { appleWaitPhase, appleWaitRescheduled } from '../../apple/errors/apple-wait-error';
 import { invitationUrl } from '../../apple/model/service-config';
 import type { VppUser } from '../../apple/model/vpp-user';
 import type { AuditLog } from '../../audit/audit-log';
 import type { SignedInAdmin } from '../../auth/signed-in-admin';
 import type { Clock } from '../../clock/clock';
+import type { Timers } from '../../clock/timers';
+import { waitUntil } from '../../clock/wait-until';
 import type { GroupStore } from '../../directory/group-store';
 import { DomainError } from '../../errors/domain-error';
+import { sittingOutAppleWaits } from '../../jobs/apple-waits';
 import type { JobProgress, JobSummary } from '../../jobs/job-registry';
 import { renderInvitationEmail } from '../../mail/invitation-email';
 import type { Mailer } from '../../mail/mailer';
@@ -29,6 +33,8 @@ export interface InvitationRunnerDeps {
   groups: GroupStore;
   audit: AuditLog;
   clock: Clock;
+  /** Wait for Apple's Retry-After time. */
+  timers: Timers;
 }
 
 interface Tally {
@@ -48,7 +54,10 @@ interface Tally {
  * Every item is marked 'pending' before it is handed to the mail or MDM server and 'sent' or
  * 'failed' after, so a run resumed after a restart sends only what never started. When the
  * app is closing (`closing()`), the run stops without touching the database and stays
- * 'running', to resume at the next start.
+ * 'running', to resume at the next start. People with a Managed Apple Account are
+ * registered with it (Apple associates them at once) and sent nothing. When Apple asks with
+ * Retry-After to be left alone for longer than a call holds, the run waits for Apple's time
+ * (kept on the run, so a restart waits too) and goes on then.
  */
 export class InvitationRunner {
   constructor(private readonly deps: InvitationRunnerDeps) {}
@@ -69,7 +78,11 @@ export class InvitationRunner {
     tally.done = tally.registered + tally.emailed + tally.pushed + tally.failed;
     const report = (phase: string) => progress.report(phase, tally.done, tally.total);
     try {
-      await this.work(run, admin, progress, tally, report);
+      await this.waitForResume(run, progress);
+      await sittingOutAppleWaits(() => this.work(run, admin, progress, tally, report), this.deps, progress.signal, (wait) => {
+        store.waitForApple(run.id, wait.retryAt, appleWaitRescheduled(wait.waitMs, wait.retryAt));
+        progress.say(appleWaitPhase(wait.retryAt));
+      });
     } catch (error) {
       if (closing()) throw new DomainError('CONFLICT', 'The app closed during the invitations; they resume when it starts again.');
       const cancelled = progress.signal.aborted;
@@ -92,6 +105,14 @@ export class InvitationRunner {
         skipped: end.skipped,
       },
     };
+  }
+
+  /** A run Apple put off before the app last stopped waits for what is left of Apple's time. */
+  private async waitForResume(run: RunRecord, progress: JobProgress): Promise<void> {
+    const resumeAt = this.deps.store.run(run.id)?.resumeAt;
+    if (!resumeAt || new Date(resumeAt).getTime() <= this.deps.clock.now().getTime()) return;
+    progress.say(appleWaitPhase(new Date(resumeAt)));
+    await waitUntil(new Date(resumeAt), this.deps.clock, this.deps.timers, progress.signal);
   }
 
   private async work(run: RunRecord, admin: SignedInAdmin, progress: JobProgress, tally: Tally, report: (phase: string) => void): Promise<void> {

@@ -24,6 +24,8 @@ export interface RunRecord {
   createdCount: number;
   createdAt: string;
   finishedAt: string | null;
+  /** Apple's Retry-After time the run waits for before it goes on. */
+  resumeAt: string | null;
 }
 
 export interface NewItem {
@@ -74,6 +76,7 @@ interface RunRow {
   created_count: number;
   created_at: string;
   finished_at: string | null;
+  resume_at: string | null;
 }
 
 const toRun = (r: RunRow): RunRecord => ({
@@ -92,6 +95,7 @@ const toRun = (r: RunRow): RunRecord => ({
   createdCount: r.created_count,
   createdAt: r.created_at,
   finishedAt: r.finished_at,
+  resumeAt: r.resume_at,
 });
 
 /** SQL for invitation runs, their per-user items, and who Invite Users can reach. */
@@ -105,6 +109,7 @@ export class InvitationStore {
   private readonly selectRun;
   private readonly selectRunning;
   private readonly updateRunEnd;
+  private readonly updateResumeAt;
   private readonly addCreated;
   private readonly selectWork;
   private readonly updateItem;
@@ -139,7 +144,8 @@ export class InvitationStore {
       INSERT OR IGNORE INTO invitations (run_id, user_id, channel, target, state, reason) VALUES (@runId, @userId, @channel, @target, @state, @reason)`);
     this.selectRun = db.prepare('SELECT * FROM invitation_runs WHERE id = ?');
     this.selectRunning = db.prepare("SELECT * FROM invitation_runs WHERE state = 'running' ORDER BY created_at");
-    this.updateRunEnd = db.prepare('UPDATE invitation_runs SET state = @state, message = @message, finished_at = @at WHERE id = @id');
+    this.updateRunEnd = db.prepare('UPDATE invitation_runs SET state = @state, message = @message, finished_at = @at, resume_at = NULL WHERE id = @id');
+    this.updateResumeAt = db.prepare('UPDATE invitation_runs SET resume_at = @resumeAt, message = @message WHERE id = @id');
     this.addCreated = db.prepare('UPDATE invitation_runs SET created_count = created_count + @count WHERE id = @id');
     this.selectWork = db.prepare(`
       SELECT i.id, i.user_id AS userId, i.channel, i.target, u.name, u.client_user_id AS clientUserId, u.email, g.name AS homeGroupName,
@@ -176,7 +182,7 @@ export class InvitationStore {
     return row ? withDevices([row], this.selectDevicesOf.all(userId) as DeviceRow[])[0]! : null;
   }
 
-  createRun(run: Omit<RunRecord, 'state' | 'message' | 'createdCount' | 'finishedAt' | 'createdAt'>, items: readonly NewItem[], at: Date): void {
+  createRun(run: Omit<RunRecord, 'state' | 'message' | 'createdCount' | 'finishedAt' | 'createdAt' | 'resumeAt'>, items: readonly NewItem[], at: Date): void {
     this.db.transaction(() => {
       this.insertRun.run({
         ...run,
@@ -200,6 +206,11 @@ export class InvitationStore {
 
   end(id: string, state: Exclude<RunState, 'running'>, message: string | null, at: Date): void {
     this.updateRunEnd.run({ id, state, message, at: at.toISOString() });
+  }
+
+  /** The run waits for Apple until `resumeAt` (saying so in its message), or (null) goes on. */
+  waitForApple(id: string, resumeAt: Date | null, message: string | null): void {
+    this.updateResumeAt.run({ id, resumeAt: resumeAt?.toISOString() ?? null, message });
   }
 
   countCreated(id: string, count: number): void {

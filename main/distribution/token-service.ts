@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AppleClient, AppleClientOptions } from '../apple/client/apple-client';
-import type { LocationConfig, MdmInfo } from '../apple/model/location-config';
+import { managedByAnotherMdm, type LocationConfig, type MdmInfo } from '../apple/model/location-config';
 import { parseServiceToken } from '../apple/token/token-parser';
 import type { AuditLog } from '../audit/audit-log';
 import type { SignedInAdmin } from '../auth/signed-in-admin';
@@ -295,7 +295,7 @@ export class TokenService {
   }
 
   private otherMdmOf(config: LocationConfig): MdmInfo | null {
-    return config.mdmInfo !== null && config.mdmInfo.id !== this.ourMdm.id ? config.mdmInfo : null;
+    return managedByAnotherMdm(config, this.ourMdm.id) ? config.mdmInfo : null;
   }
 
   /**

@@ -189,7 +189,15 @@ test('a location another MDM manages is taken over only after asking; a later ta
   await expect(card(page, 'District apps').getByRole('status')).toContainText('Apple says Mosyle Manager now manages this location');
   await page.screenshot({ path: 'test-results/distribution-other-mdm.png', fullPage: true });
 
+  await card(page, 'District apps').getByRole('button', { name: 'Take the location back…' }).click();
+  const back = dialog(page, 'Take over this location?');
+  await expect(back.getByRole('alert')).toHaveText('Apple says Mosyle Manager manages this location. Take it over?');
+  await back.getByRole('button', { name: 'Take over' }).click();
+  await expect(back).toBeHidden();
+  await expect(card(page, 'District apps').getByRole('status')).toHaveCount(0);
+  expect(sandbox.mdmInfoOf(location.id)).toMatchObject({ name: 'Managed Distribution desktop' });
+
   await page.getByRole('button', { name: 'Audit log' }).click();
   await page.getByLabel('Action').selectOption('token.takeOver');
-  await expect(page.getByRole('table', { name: 'Audit entries' }).getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('table', { name: 'Audit entries' }).getByRole('row')).toHaveCount(3);
 });

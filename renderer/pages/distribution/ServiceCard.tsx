@@ -26,6 +26,7 @@ export function ServiceCard({ service, group }: { service: ServiceView; group: G
   const openReport = useView((s) => s.openReport);
   const active = service.tokens.find((t) => t.active) ?? null;
   const notice = active ? statusNotice(active) : null;
+  const otherMdm = service.otherMdm?.name ?? null;
   const headingId = `service-${service.id}`;
 
   /** Starts the sync and shows the report, where its progress is. */
@@ -74,10 +75,18 @@ export function ServiceCard({ service, group }: { service: ServiceView; group: G
           {notice}
         </div>
       ) : null}
-      {service.otherMdm ? (
+      {otherMdm ? (
         <div className="banner banner-warning-box" role="status">
-          Apple says {service.otherMdm.name} now manages this location. Only one server should manage a location at a time; until you take it back
-          (Make active on a token), check with whoever runs {service.otherMdm.name} before installing apps from here.
+          Apple says {otherMdm} now manages this location. Only one server should manage a location at a time: check with whoever runs {otherMdm}{' '}
+          before installing apps from here.
+          {active && service.directAdmin && !service.inherited ? (
+            <>
+              {' '}
+              <button type="button" className="link" onClick={() => setOpen({ kind: 'take-over', token: active, otherMdm })}>
+                Take the location back…
+              </button>
+            </>
+          ) : null}
         </div>
       ) : null}
       {active && !service.usableHere && (active.status === 'valid' || active.status === 'expiring') ? (

@@ -1,4 +1,5 @@
 import { splitLicenseRequest } from '../../apple/client/batch-splitter';
+import { AppleWaitError } from '../../apple/errors/apple-wait-error';
 import type { EventOutcome } from '../../apple/client/event-waiter';
 import type { LicenseRequest, SubmittedEvent } from '../../apple/model/write-requests';
 import type { AuditLog } from '../../audit/audit-log';
@@ -52,7 +53,7 @@ export async function carryOutRun(run: InstallRun, apple: TokenRun, deps: Runner
       const outcome = await apple((client) => client.waitForEvent(eventId, progress.signal));
       applyOutcome(run, holders, outcome, deps);
     } catch (error) {
-      if (progress.signal.aborted || !(error instanceof DomainError)) throw error;
+      if (progress.signal.aborted || !(error instanceof DomainError) || error instanceof AppleWaitError) throw error;
       // An event Apple no longer knows is asked again: Apple answers an already held license as done (9616).
       store.setLicense(run.id, holders, 'pending', {}, deps.clock.now());
     }

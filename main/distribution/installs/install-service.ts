@@ -193,7 +193,11 @@ export class InstallService {
       try {
         await this.waitForResume(run.id, progress);
         const deps = { store: this.store, mdm: this.mdm, audit: this.audit, clock: this.clock };
-        const summary = await sittingOutAppleWaits(() => carryOutRun(run, apple, deps, progress), { clock: this.clock, timers: this.timers }, progress.signal, (wait) => {
+        const attempt = () => {
+          this.store.setResumeAt(run.id, null);
+          return carryOutRun(run, apple, deps, progress);
+        };
+        const summary = await sittingOutAppleWaits(attempt, { clock: this.clock, timers: this.timers }, progress.signal, (wait) => {
           this.store.setResumeAt(run.id, wait.retryAt);
           progress.say(appleWaitPhase(wait.retryAt));
         });

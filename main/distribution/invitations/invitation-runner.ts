@@ -79,7 +79,11 @@ export class InvitationRunner {
     const report = (phase: string) => progress.report(phase, tally.done, tally.total);
     try {
       await this.waitForResume(run, progress);
-      await sittingOutAppleWaits(() => this.work(run, admin, progress, tally, report), this.deps, progress.signal, (wait) => {
+      const work = () => {
+        store.waitForApple(run.id, null, null);
+        return this.work(run, admin, progress, tally, report);
+      };
+      await sittingOutAppleWaits(work, this.deps, progress.signal, (wait) => {
         store.waitForApple(run.id, wait.retryAt, appleWaitRescheduled(wait.waitMs, wait.retryAt));
         progress.say(appleWaitPhase(wait.retryAt));
       });

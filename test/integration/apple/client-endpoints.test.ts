@@ -46,6 +46,19 @@ describe('the v2 client against the sandbox', () => {
     expect(managedByAnotherMdm(await client.getClientConfig(), 'md-desktop-1')).toBe(true);
   });
 
+  it('tells which MDM each answer names: client config, assignments pages and event status', async () => {
+    const { clientWith, sandbox, location } = await startSandboxHarness();
+    const seen: string[] = [];
+    const client = clientWith({ onMdmInfo: (info) => seen.push(info.name) });
+    await client.readAssignments().all();
+    expect(seen).toEqual([]);
+    sandbox.setForeignMdm(location.id, { id: 'other-mdm', name: 'Another MDM', metadata: '1.0' });
+    await client.getClientConfig();
+    await client.readAssignments().all();
+    await client.waitForEvent(await client.createUsers([{ clientUserId: 'u-1' }]));
+    expect(seen).toEqual(['Another MDM', 'Another MDM', 'Another MDM']);
+  });
+
   it('refuses an mdmInfo without all of id, name and metadata before Apple sees it', async () => {
     const { client, sandbox } = await startSandboxHarness();
     sandbox.resetTraffic();

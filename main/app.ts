@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppMetadataLookup } from './apple/client/app-metadata-lookup';
 import { AppleClient } from './apple/client/apple-client';
+import { RetryAfterGate } from './apple/client/retry-after-gate';
 import type { TransportOptions } from './apple/client/transport-options';
 import { auditHandlers } from './audit/audit-handlers';
 import { AuditLog } from './audit/audit-log';
@@ -32,7 +33,7 @@ import { JobRegistry } from './jobs/job-registry';
 import { distributionHandlers } from './distribution/distribution-handlers';
 import { ServiceCatalog } from './distribution/service-catalog';
 import { ServiceStore } from './distribution/service-store';
-import { TokenService } from './distribution/token-service';
+import { OUR_MDM_NAME, TokenService, type AppleClientFactory } from './distribution/token-service';
 import { TokenStore } from './distribution/token-store';
 import { ConnectivityMonitor } from './distribution/sync/connectivity-monitor';
 import { composeSync } from './distribution/sync/sync-composition';
@@ -106,6 +107,7 @@ const logToStderr = (message: string, error: unknown) => console.error(message, 
 /** Builds the whole main-side graph from a config; both entry points call this. */
 export function createApp(config: AppConfig): App {
   const clock = config.clock ?? systemClock;
+  const timers = config.timers ?? systemTimers;
   const logError = config.logError ?? logToStderr;
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const databaseFile = join(config.dataDir, DATABASE_FILE_NAME);
@@ -128,15 +130,19 @@ export function createApp(config: AppConfig): App {
   const imports = new RosterImportService(scopes, new RosterWriter(db, groups, users, devices, clock), jobs, audit, bus);
   const services = new ServiceStore(db);
   const tokens = new TokenStore(db);
-  const appleClient = (token: string) =>
+  // Every client shares Apple's Retry-After waits, so no path calls Apple before the time it named.
+  const appleTransport = { gate: new RetryAfterGate(), clock, ...config.apple?.transport };
+  const appleClient: AppleClientFactory = (token, options) =>
     new AppleClient({
       token,
       baseUrl: config.apple?.baseUrl,
-      ...config.apple?.transport,
+      ...options,
+      ...appleTransport,
       ...(config.apple?.eventPollMs ? { events: { pollIntervalMs: config.apple.eventPollMs } } : {}),
     });
   const connectivity = new ConnectivityMonitor(bus, clock);
-  const tokenService = new TokenService(db, services, tokens, secrets, scopes, appleClient, audit, bus, clock, connectivity);
+  const ourMdm = { id: installationId(db), name: OUR_MDM_NAME, metadata: config.appVersion ?? 'unknown' };
+  const tokenService = new TokenService(db, services, tokens, secrets, scopes, appleClient, audit, bus, clock, ourMdm, connectivity);
   const sync = composeSync({
     db,
     bus,
@@ -149,9 +155,9 @@ export function createApp(config: AppConfig): App {
     tokenService,
     connectivity,
     logError,
-    lookup: new AppMetadataLookup({ baseUrl: config.apple?.lookupBaseUrl, ...config.apple?.transport }),
+    lookup: new AppMetadataLookup({ baseUrl: config.apple?.lookupBaseUrl, ...appleTransport }),
     autoSync: config.autoSync ?? true,
-    timers: config.timers ?? systemTimers,
+    timers,
   });
   const catalog = new ServiceCatalog(db, services, tokens, tokenService, scopes, audit, bus, clock);
   const serviceCount = (groupId: number) => {
@@ -177,8 +183,8 @@ export function createApp(config: AppConfig): App {
   );
   const mail = createMail({ db, secrets, scopes, audit, clock, groups });
   const mdm = createMdm({ db, secrets, scopes, audit });
-  const invitations = createInvitations({ db, tokenService, tokens, catalog, admins, groups, scopes, jobs, mailer: mail.mailer, mdm: mdm.adapter, audit, clock, logError });
-  const installs = createInstalls({ db, tokenService, scopes, services, jobs, mdm: mdm.adapter, invitations: invitations.automatic, audit, clock });
+  const invitations = createInvitations({ db, tokenService, tokens, catalog, admins, groups, scopes, jobs, mailer: mail.mailer, mdm: mdm.adapter, audit, clock, timers, logError });
+  const installs = createInstalls({ db, tokenService, scopes, services, jobs, mdm: mdm.adapter, invitations: invitations.automatic, audit, clock, timers });
 
   const diagnostics = diagnosticsSource({ db, secrets, clock, appVersion: config.appVersion ?? 'unknown', demo: config.demo?.active ?? false });
 

@@ -24,7 +24,7 @@ import {
   UserInput,
   UserRow,
 } from './schemas/directory-schemas';
-import { AddTokenInput, serviceName, ServiceView, TokenView, UsableToken } from './schemas/distribution-schemas';
+import { AddTokenInput, MakeActiveInput, serviceName, ServiceView, TokenView, UsableToken } from './schemas/distribution-schemas';
 import { ImportCheck, ImportInput } from './schemas/import-schemas';
 import {
   InstallPreview,
@@ -244,7 +244,7 @@ export const channels = {
   /** Parsed locally, checked with Apple, stored in the keychain. */
   'tokens.add': channel('admin', AddTokenInput, z.object({ token: TokenView, warnings: z.array(z.string()) })),
   'tokens.cancelCheck': channel('admin', z.strictObject({ checkId: z.string().uuid() }), z.object({})),
-  'tokens.makeActive': channel('admin', z.strictObject({ tokenId: id }), TokenView),
+  'tokens.makeActive': channel('admin', MakeActiveInput, TokenView),
   'tokens.recheck': channel('admin', z.strictObject({ tokenId: id }), TokenView),
   /** The secret itself, for View Token's Reveal and Copy; audited. */
   'tokens.reveal': channel('admin', z.strictObject({ tokenId: id }), z.object({ secret: z.string() })),

@@ -18,12 +18,12 @@ export function distributionHandlers(catalog: ServiceCatalog, tokens: TokenServi
     'services.list': ({ groupId }, { admin }) => catalog.listAt(admin, groupId),
     'services.create': ({ groupId, name }, { admin }) => catalog.create(admin, groupId, name),
     'services.usableTokens': ({ groupId }, { admin }) => catalog.usableAt(admin, groupId),
-    'tokens.add': ({ serviceId, token, makeActive, checkId }, { admin }) => tokens.addToken(admin, serviceId, token, makeActive, checkId),
+    'tokens.add': ({ serviceId, token, makeActive, checkId, takeOver }, { admin }) => tokens.addToken(admin, serviceId, token, makeActive, checkId, takeOver),
     'tokens.cancelCheck': ({ checkId }) => {
       tokens.cancelCheck(checkId);
       return {};
     },
-    'tokens.makeActive': ({ tokenId }, { admin }) => tokens.makeActive(admin, tokenId),
+    'tokens.makeActive': ({ tokenId, takeOver }, { admin }) => tokens.makeActive(admin, tokenId, takeOver),
     'tokens.recheck': ({ tokenId }, { admin }) => tokens.recheck(admin, tokenId),
     'tokens.reveal': async ({ tokenId }, { admin }) => ({ secret: await tokens.reveal(admin, tokenId) }),
     'tokens.remove': async ({ tokenId, confirmation }, { admin }) => {

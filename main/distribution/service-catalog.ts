@@ -12,7 +12,7 @@ import { isUsable } from './token-status';
 import type { TokenStore } from './token-store';
 import { isOrganizationAdmin } from '../directory/organization-admin';
 
-export interface ServiceView extends ServiceRecord {
+export interface ServiceView extends Omit<ServiceRecord, 'otherMdmName' | 'otherMdmSeenAt'> {
   /** Kept in an ancestor group: shown read-only, with that group named. */
   inherited: boolean;
   tokens: TokenView[];
@@ -23,6 +23,8 @@ export interface ServiceView extends ServiceRecord {
   usableHere: boolean;
   /** The signed-in admin is a direct admin of the organization: may remove tokens. */
   mayRemoveTokens: boolean;
+  /** Another MDM Apple names as the location's manager, and when that was last read. */
+  otherMdm: { name: string; seenAt: string } | null;
 }
 
 export interface UsableToken {
@@ -54,11 +56,12 @@ export class ServiceCatalog {
     const tokens = this.tokens.ofServices(services.map((s) => s.id)).map((t) => this.tokenService.view(t));
     return services
       .sort((a, b) => branch.indexOf(b.groupId) - branch.indexOf(a.groupId) || a.name.localeCompare(b.name))
-      .map((service) => {
+      .map(({ otherMdmName, otherMdmSeenAt, ...service }) => {
         const own = tokens.filter((t) => t.serviceId === service.id);
         const active = own.find((t) => t.active) ?? null;
         return {
           ...service,
+          otherMdm: otherMdmName !== null && otherMdmSeenAt !== null ? { name: otherMdmName, seenAt: otherMdmSeenAt } : null,
           inherited: service.groupId !== groupId,
           tokens: own,
           activeTokenId: active?.id ?? null,

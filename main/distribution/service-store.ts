@@ -7,10 +7,14 @@ export interface ServiceRecord {
   name: string;
   locationUid: string | null;
   locationName: string | null;
+  /** The other MDM Apple last named as the location's manager; null while the location is ours or unclaimed. */
+  otherMdmName: string | null;
+  otherMdmSeenAt: string | null;
 }
 
 const SELECT = `SELECT s.id, s.group_id AS groupId, g.name AS groupName, s.name, s.location_uid AS locationUid,
-  s.location_name AS locationName FROM services s JOIN groups g ON g.id = s.group_id`;
+  s.location_name AS locationName, s.other_mdm_name AS otherMdmName, s.other_mdm_seen_at AS otherMdmSeenAt
+  FROM services s JOIN groups g ON g.id = s.group_id`;
 
 /** SQL for Managed Distribution services. */
 export class ServiceStore {
@@ -22,6 +26,7 @@ export class ServiceStore {
   private readonly updateLocation;
   private readonly countInGroup;
   private readonly selectAllIds;
+  private readonly updateOtherMdm;
 
   constructor(db: Database.Database) {
     this.insertService = db.prepare('INSERT INTO services (group_id, name, created_by, created_at) VALUES (?, ?, ?, ?)');
@@ -32,6 +37,7 @@ export class ServiceStore {
     this.updateLocation = db.prepare('UPDATE services SET location_uid = ?, location_name = ? WHERE id = ?');
     this.countInGroup = db.prepare('SELECT count(*) AS count FROM services WHERE group_id = ?');
     this.selectAllIds = db.prepare('SELECT id FROM services ORDER BY id').pluck();
+    this.updateOtherMdm = db.prepare('UPDATE services SET other_mdm_name = ?, other_mdm_seen_at = ? WHERE id = ?');
   }
 
   create(groupId: number, name: string, adminId: number, at: Date): number {
@@ -56,6 +62,11 @@ export class ServiceStore {
 
   setLocation(id: number, locationUid: string | null, locationName: string | null): void {
     this.updateLocation.run(locationUid, locationName, id);
+  }
+
+  /** Records that Apple names another MDM as the location's manager, or (null) that it names us again. */
+  setOtherMdm(id: number, name: string | null, seenAt: Date | null): void {
+    this.updateOtherMdm.run(name, seenAt?.toISOString() ?? null, id);
   }
 
   allIds(): number[] {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { AppleClient } from '../apple/client/apple-client';
+import type { AppleClient, AppleClientOptions } from '../apple/client/apple-client';
+import { managedByAnotherMdm, type LocationConfig, type MdmInfo } from '../apple/model/location-config';
 import { parseServiceToken } from '../apple/token/token-parser';
 import type { AuditLog } from '../audit/audit-log';
 import type { SignedInAdmin } from '../auth/signed-in-admin';
@@ -15,8 +16,17 @@ import { isUsable, tokenStatus, type StoredTokenStatus, type TokenStatus } from 
 import type { TokenRecord, TokenStore } from './token-store';
 import { requireOrganizationAdmin } from '../directory/organization-admin';
 
-/** Builds an Apple client for one token's secret. */
-export type AppleClientFactory = (token: string) => AppleClient;
+/** Builds an Apple client for one token's secret, telling `onMdmInfo` the MDM its answers name. */
+export type AppleClientFactory = (token: string, options?: Pick<AppleClientOptions, 'onMdmInfo'>) => AppleClient;
+
+/** How this app names itself to Apple as a location's MDM: the data folder's id, the product, the version. */
+export interface OurMdm {
+  id: string;
+  name: string;
+  metadata: string;
+}
+
+export const OUR_MDM_NAME = 'Managed Distribution desktop';
 
 export const secretAccount = (tokenId: number) => `token:${tokenId}`;
 
@@ -65,6 +75,7 @@ export class TokenService {
     private readonly audit: AuditLog,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    private readonly ourMdm: OurMdm,
     private readonly appleCalls: AppleCallObserver = ignoreAppleCalls,
   ) {}
 
@@ -72,16 +83,31 @@ export class TokenService {
     return { ...token, status: tokenStatus(token.status, new Date(token.expiresAt), this.clock.now()) };
   }
 
-  async addToken(admin: SignedInAdmin, serviceId: number, text: string, makeActive: boolean, checkId: string): Promise<AddedToken> {
+  /**
+   * Adds a pasted token after checking it with Apple.
+   *
+   * Made active, it claims the location for this app (POST client/config with our mdmInfo),
+   * as Apple asks of the MDM that manages a location. When Apple names another MDM there,
+   * nothing is stored and the admin is asked first (CONFLICT with `otherMdm` in its
+   * details); `takeOver` is their yes, and is audited.
+   */
+  async addToken(admin: SignedInAdmin, serviceId: number, text: string, makeActive: boolean, checkId: string, takeOver = false): Promise<AddedToken> {
     const service = this.requireDirectAdmin(admin, serviceId, 'add tokens to');
     const parsed = parseServiceToken(text, this.clock.now());
     if (this.tokens.exists(serviceId, parsed.fingerprint)) {
       throw new DomainError('CONFLICT', `This token was already added to "${service.name}".`);
     }
 
-    const config = await this.checkWithApple(parsed.token, checkId);
+    // The service is marked only once the token is stored: a token of another location must not mark it.
+    const client = this.appleClient(parsed.token);
+    const config = await this.checkWithApple(client, checkId);
     this.requireSameLocation(service, config.uId, config.locationName);
-    const warnings = [parsed.warning, config.mdmInfo ? this.otherMdmWarning(config.mdmInfo.name) : null].filter((w): w is string => w !== null);
+    const other = this.otherMdmOf(config);
+    if (makeActive) {
+      if (other && !takeOver) throw this.askToTakeOver(other);
+      await this.tracked(() => client.updateClientConfig({ mdmInfo: this.ourMdm }));
+    }
+    const warnings = [parsed.warning, other && !makeActive ? this.otherMdmWarning(other.name) : null].filter((w): w is string => w !== null);
 
     const tokenId = this.db.transaction(() => {
       // Checked again inside the transaction: another window may have claimed the location meanwhile.
@@ -95,7 +121,7 @@ export class TokenService {
         locationUid: config.uId,
         country: config.countryCode,
         expiresAt: parsed.expiresAt,
-        otherMdm: config.mdmInfo?.name ?? null,
+        otherMdm: other?.name ?? null,
         addedBy: admin.id,
         at: this.clock.now(),
       });
@@ -118,6 +144,9 @@ export class TokenService {
       location: config.locationName,
       active: makeActive,
     });
+    if (makeActive && other) this.auditTakeOver(admin, tokenId, serviceId, other);
+    const named = makeActive ? { ...this.ourMdm } : other;
+    if (named) this.sawMdm(serviceId, named);
     this.changed(serviceId);
     return { token: this.view(this.tokens.byId(tokenId)!), warnings };
   }
@@ -127,13 +156,23 @@ export class TokenService {
     this.checks.get(checkId)?.abort();
   }
 
-  makeActive(admin: SignedInAdmin, tokenId: number): TokenView {
+  /**
+   * Makes a token the service's active one, claiming the location for this app first.
+   *
+   * As when adding: if Apple names another MDM, the admin is asked (`takeOver`) before the
+   * location is taken over.
+   */
+  async makeActive(admin: SignedInAdmin, tokenId: number, takeOver = false): Promise<TokenView> {
     const token = this.requireToken(tokenId);
     this.requireDirectAdmin(admin, token.serviceId, 'change the active token of');
     const status = this.view(token).status;
     if (!isUsable(status)) throw new DomainError('CONFLICT', `A token that is ${status} cannot be made active. Add a new token instead.`);
+    const other = this.otherMdmOf(await this.withStatusTracking(token, (client) => client.getClientConfig()));
+    if (other && !takeOver) throw this.askToTakeOver(other);
+    await this.withStatusTracking(token, (client) => client.updateClientConfig({ mdmInfo: this.ourMdm }));
     this.tokens.makeActive(tokenId, token.serviceId);
     this.audit.record(admin.id, 'token.activate', `token:${tokenId}`, { serviceId: token.serviceId });
+    if (other) this.auditTakeOver(admin, tokenId, token.serviceId, other);
     this.changed(token.serviceId);
     return this.view(this.tokens.byId(tokenId)!);
   }
@@ -215,7 +254,7 @@ export class TokenService {
       throw new DomainError('NOT_FOUND', 'The token is no longer in the system keychain. Add it again from the downloaded .vpptoken file.');
     }
     try {
-      const result = await call(this.appleClient(secret));
+      const result = await call(this.appleClient(secret, { onMdmInfo: (info) => this.sawMdm(token.serviceId, info) }));
       this.appleCalls.answered();
       return result;
     } catch (error) {
@@ -230,20 +269,60 @@ export class TokenService {
     }
   }
 
-  private async checkWithApple(secret: string, checkId: string) {
+  private async checkWithApple(client: AppleClient, checkId: string): Promise<LocationConfig> {
     const abort = new AbortController();
     this.checks.set(checkId, abort);
     try {
-      const config = await this.appleClient(secret).getClientConfig(abort.signal);
-      this.appleCalls.answered();
-      return config;
+      return await this.tracked(() => client.getClientConfig(abort.signal));
     } catch (error) {
-      this.appleCalls.failed(error);
       if (abort.signal.aborted) throw new DomainError('APPLE_UNAVAILABLE', 'The check with Apple was cancelled. Nothing was stored.');
       throw error;
     } finally {
       this.checks.delete(checkId);
     }
+  }
+
+  /** An Apple call of a token not stored yet: only connectivity is recorded. */
+  private async tracked<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      const result = await call();
+      this.appleCalls.answered();
+      return result;
+    } catch (error) {
+      this.appleCalls.failed(error);
+      throw error;
+    }
+  }
+
+  private otherMdmOf(config: LocationConfig): MdmInfo | null {
+    return managedByAnotherMdm(config, this.ourMdm.id) ? config.mdmInfo : null;
+  }
+
+  /**
+   * What an answer said of the location's MDM, kept on the service: another one is marked
+   * (and audited the first time), ours again clears the mark.
+   */
+  private sawMdm(serviceId: number, mdmInfo: MdmInfo): void {
+    const service = this.services.byId(serviceId);
+    if (!service) return;
+    const ours = mdmInfo.id === this.ourMdm.id;
+    if (ours && service.otherMdmName === null) return;
+    this.services.setOtherMdm(serviceId, ours ? null : mdmInfo.name, ours ? null : this.clock.now());
+    if (service.otherMdmName === (ours ? null : mdmInfo.name)) return;
+    this.audit.record(null, ours ? 'service.mdmReclaimed' : 'service.otherMdm', `service:${serviceId}`, ours ? {} : { mdmId: mdmInfo.id, mdmName: mdmInfo.name });
+    this.changed(serviceId);
+  }
+
+  private askToTakeOver(other: MdmInfo): DomainError {
+    return new DomainError(
+      'CONFLICT',
+      `Apple says "${other.name}" manages this location. Take it over to make this token active here, or add it without Make Active.`,
+      { otherMdm: other.name },
+    );
+  }
+
+  private auditTakeOver(admin: SignedInAdmin, tokenId: number, serviceId: number, other: MdmInfo): void {
+    this.audit.record(admin.id, 'token.takeOver', `token:${tokenId}`, { serviceId, fromMdmId: other.id, fromMdmName: other.name });
   }
 
   private requireSameLocation(service: ServiceRecord, uId: string, locationName: string): void {

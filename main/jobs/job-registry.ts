@@ -10,6 +10,8 @@ export type JobSummary = NonNullable<Job['summary']>;
 export interface JobProgress {
   /** Where the work is and how far along; sent to the renderer at most every 100 ms. */
   report(phase: string, done: number, total: number): void;
+  /** A new phase with the counts as they were (e.g. waiting for Apple); sent at once. */
+  say(phase: string): void;
   signal: AbortSignal;
 }
 
@@ -44,6 +46,11 @@ export class JobRegistry {
           lastSent = now;
           this.publish(state);
         }
+      },
+      say: (phase) => {
+        state.phase = phase;
+        lastSent = Date.now();
+        this.publish(state);
       },
     };
     this.publish(state);

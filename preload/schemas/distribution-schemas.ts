@@ -34,6 +34,8 @@ export const ServiceView = z.object({
   directAdmin: z.boolean(),
   usableHere: z.boolean(),
   mayRemoveTokens: z.boolean(),
+  /** Another MDM Apple has named as the location's manager since this app claimed it, and when that was last read. */
+  otherMdm: z.object({ name: z.string(), seenAt: z.string() }).nullable(),
 });
 
 export const UsableToken = z.object({
@@ -52,4 +54,8 @@ export const AddTokenInput = z.strictObject({
   makeActive: z.boolean(),
   /** Names this check so the dialog can cancel it. */
   checkId: z.string().uuid(),
+  /** The admin's yes to "Apple says another MDM manages this location. Take it over?". */
+  takeOver: z.boolean().default(false),
 });
+
+export const MakeActiveInput = z.strictObject({ tokenId: id, takeOver: z.boolean().default(false) });

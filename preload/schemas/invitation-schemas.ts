@@ -19,6 +19,8 @@ export const InvitationPreview = z.object({
   byEmail: z.number().int(),
   byDevice: z.number().int(),
   devices: z.number().int(),
+  /** People with a Managed Apple Account: registered with Apple directly (associated at once), never emailed. */
+  registeredDirectly: z.number().int(),
   skipped: z.array(z.object({ reason: z.string(), label: z.string(), count: z.number().int(), sample: z.array(z.string()) })),
 });
 
@@ -30,6 +32,7 @@ export const InvitationRun = z.object({
   automatic: z.boolean(),
   counts: z.object({
     created: z.number().int(),
+    registered: z.number().int(),
     emailed: z.number().int(),
     /** Device invitations queued and the device woken. */
     pushed: z.number().int(),
@@ -43,7 +46,8 @@ export const InvitationRun = z.object({
     z.object({
       userId: z.number().int(),
       name: z.string(),
-      channel: z.enum(['email', 'device', 'none']),
+      /** apple: registered with Apple directly (a Managed Apple Account); target is the Managed Apple ID. */
+      channel: z.enum(['email', 'device', 'apple', 'none']),
       target: z.string(),
       state: z.enum(['waiting', 'pending', 'sent', 'not-reached', 'skipped', 'failed']),
       reason: z.string().nullable(),

@@ -17,6 +17,10 @@ export const SyncStatus = z.object({
   /** Why the last attempt failed; null after a success. */
   error: z.string().nullable(),
   errorCode: z.string().nullable(),
+  /** When Apple's Retry-After lets the next sync start (it then starts on its own); null when Apple asked for no wait. */
+  retryAt: z.string().nullable(),
+  /** Another MDM Apple names as the location's manager since this app claimed it. */
+  otherMdm: z.string().nullable(),
   /** The sync running now, if any. */
   job: JobState.nullable(),
 });

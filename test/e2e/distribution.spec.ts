@@ -165,3 +165,39 @@ test('a revoked token shows the revocation error after the next call to Apple', 
   await expect(card(page, 'District apps').getByRole('alert').first()).toContainText('Error: The sToken has been revoked');
   await expect(card(page, 'District apps')).toContainText('Active token: Revoked');
 });
+
+test('a location another MDM manages is taken over only after asking; a later takeover by another MDM marks the service', async ({ page }) => {
+  const location = sandbox.createLocation({ name: 'District Location' });
+  sandbox.setForeignMdm(location.id, { id: 'jamf-1', name: 'Jamf School', metadata: '3.2' });
+  await createOrganization(page, app.url);
+  await page.getByRole('tab', { name: 'Managed Distribution' }).click();
+  await createService(page, 'District apps');
+  await addToken(page, 'District apps', sandbox.mintToken(location.id), true);
+
+  const ask = dialog(page, 'Take over this location?');
+  await expect(ask.getByRole('alert')).toHaveText('Apple says Jamf School manages this location. Take it over?');
+  await expect(card(page, 'District apps')).toContainText('No active token');
+  expect(sandbox.mdmInfoOf(location.id)).toMatchObject({ id: 'jamf-1' });
+  await ask.getByRole('button', { name: 'Take over' }).click();
+  await expect(ask).toBeHidden();
+  await expect(card(page, 'District apps')).toContainText('Active token: Valid');
+  expect(sandbox.mdmInfoOf(location.id)).toMatchObject({ name: 'Managed Distribution desktop' });
+  await expect(card(page, 'District apps').getByRole('status')).toHaveCount(0);
+
+  sandbox.setForeignMdm(location.id, { id: 'mosyle-1', name: 'Mosyle Manager', metadata: '1.0' });
+  await card(page, 'District apps').getByRole('button', { name: 'Check with Apple' }).click();
+  await expect(card(page, 'District apps').getByRole('status')).toContainText('Apple says Mosyle Manager now manages this location');
+  await page.screenshot({ path: 'test-results/distribution-other-mdm.png', fullPage: true });
+
+  await card(page, 'District apps').getByRole('button', { name: 'Take the location back…' }).click();
+  const back = dialog(page, 'Take over this location?');
+  await expect(back.getByRole('alert')).toHaveText('Apple says Mosyle Manager manages this location. Take it over?');
+  await back.getByRole('button', { name: 'Take over' }).click();
+  await expect(back).toBeHidden();
+  await expect(card(page, 'District apps').getByRole('status')).toHaveCount(0);
+  expect(sandbox.mdmInfoOf(location.id)).toMatchObject({ name: 'Managed Distribution desktop' });
+
+  await page.getByRole('button', { name: 'Audit log' }).click();
+  await page.getByLabel('Action').selectOption('token.takeOver');
+  await expect(page.getByRole('table', { name: 'Audit entries' }).getByRole('row')).toHaveCount(3);
+});

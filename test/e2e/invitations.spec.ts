@@ -26,7 +26,7 @@ test.afterEach(async () => {
 });
 
 
-test("invite a school's users by email: preview, progress, per-user results, and Invited in the report", async ({ page }) => {
+test("invite a school's users by email: preview, progress, per-user results, Managed Apple Accounts registered directly, and Invited in the report", async ({ page }) => {
   // Apple asks for 30 seconds between event polls, and the app keeps to it.
   test.setTimeout(150_000);
   const location = sandbox.createLocation({ name: 'District Location' });
@@ -38,12 +38,13 @@ test("invite a school's users by email: preview, progress, per-user results, and
     { name: 'Ben Baker', email: 'ben@springfield.edu', device: true },
     { name: 'Cal Cole', email: null, device: true },
     { name: 'Dee Dunn', email: 'dee@springfield.edu', device: false },
+    { name: 'Eve Evans', email: 'eve@springfield.edu', managedAppleId: 'eve@appleid.springfield.edu', device: true },
   ];
   for (const [i, person] of people.entries()) {
     const user = await callApi<{ id: number }>(page, app, 'users.create', {
       name: person.name,
       email: person.email,
-      managedAppleId: null,
+      managedAppleId: person.managedAppleId ?? null,
       role: 'student',
       gradeLevel: null,
       externalId: null,
@@ -90,7 +91,10 @@ test("invite a school's users by email: preview, progress, per-user results, and
   await expect(dialog.getByRole('radio', { name: /All users with devices/ })).toBeChecked();
   await expect(dialog.getByRole('checkbox', { name: 'Send Email Invitations' })).toBeChecked();
   const preview = dialog.getByRole('region', { name: 'Preview' });
-  await expect(preview.getByRole('status')).toHaveText('2 users will be invited: 2 by email, 0 on 0 devices.');
+  await expect(preview.getByRole('status').filter({ hasText: 'will be invited' })).toHaveText('2 users will be invited: 2 by email, 0 on 0 devices.');
+  await expect(preview.getByRole('status', { name: 'Registered directly' })).toHaveText(
+    '1 registered directly: a person with a Managed Apple Account gets no invitation; Apple associates them at once.',
+  );
   const skipped = preview.getByRole('table', { name: 'Skipped users' });
   await expect(skipped.getByRole('row', { name: /Has no device/ })).toContainText('Dee Dunn');
   await expect(skipped.getByRole('row', { name: /Has no email address/ })).toContainText('Cal Cole');
@@ -102,11 +106,15 @@ test("invite a school's users by email: preview, progress, per-user results, and
 
   await dialog.getByRole('button', { name: 'Invite Users' }).click();
   await expect(dialog.getByRole('progressbar', { name: 'Invitations' })).toBeVisible();
-  await expect(dialog.getByRole('status', { name: 'Invitation counts' })).toHaveText(/Created 2 · Emailed 2 · Pushed 0 · Failed 0 of 2/, { timeout: 90_000 });
+  await expect(dialog.getByRole('status', { name: 'Invitation counts' })).toHaveText(/Created 3 · Registered directly 1 · Emailed 2 · Pushed 0 · Failed 0 of 3/, {
+    timeout: 90_000,
+  });
   const results = dialog.getByRole('table', { name: 'Invitation results' });
   await expect(results.getByRole('row', { name: /Ann Archer/ })).toContainText('Sent');
   await expect(results.getByRole('row', { name: /Ben Baker/ })).toContainText('Sent');
   await expect(results.getByRole('row', { name: /Cal Cole/ })).toContainText('Has no email address');
+  await expect(results.getByRole('row', { name: /Eve Evans/ })).toContainText('Registered directly');
+  await expect(results.getByRole('row', { name: /Eve Evans/ })).toContainText('Sent');
   await page.screenshot({ path: 'test-results/invitations-results.png', fullPage: true });
   expect(smtp.received.map((r) => r.recipients[0]).sort()).toEqual(['ann@springfield.edu', 'ben@springfield.edu']);
   const annCode = sandbox.usersOf(location.id).find((u) => u.email === 'ann@springfield.edu')!.inviteCode!;
@@ -120,6 +128,7 @@ test("invite a school's users by email: preview, progress, per-user results, and
   const users = report.getByRole('grid', { name: 'Apple users' });
   await expect(users.getByRole('row', { name: /Ann Archer/ })).toContainText(new Date().toLocaleDateString('en-US'));
   await expect(users.getByRole('row', { name: /Ann Archer/ })).toContainText('Registered');
+  await expect(users.getByRole('row', { name: /Eve Evans/ })).toContainText('Associated');
 });
 
 test('device invitations with no MDM server set: the preview says so, and only email can be sent', async ({ page }) => {

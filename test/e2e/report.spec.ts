@@ -102,3 +102,17 @@ test('sync a location, read, filter and export the report, then keep reading it 
   await expect(page.getByText(`${assets.length} rows`)).toBeVisible();
   sandbox = await startAppleSandbox();
 });
+
+test('a sync Apple asks to wait shows on the sync panel when the next try is', async ({ page }) => {
+  const location = sandbox.createLocation({ name: 'Springfield USD' });
+  sandbox.generate(location.id, { seed: 2, apps: 3, users: 10, assignments: 20 });
+  await createOrganization(page, app.url);
+  const card = await addService(page, sandbox.mintToken(location.id));
+  sandbox.injectFaults({ kind: 'unavailable', retryAfter: '600' }, { count: 1 });
+  await card.getByRole('button', { name: 'Sync now' }).click();
+  const report = page.getByRole('region', { name: 'Managed Distribution Report' });
+  await expect(report.getByRole('status').filter({ hasText: 'Apple asked us to wait' })).toHaveText(/^Apple asked us to wait; the next try is at \d\d:\d\d$/);
+  await report.getByRole('button', { name: 'Sync District apps now' }).click();
+  await expect(report.getByRole('alert').first()).toContainText('Apple asked us to wait; the next try is at');
+  await expect(report.getByTestId(/^synced-/)).toHaveText('never');
+});

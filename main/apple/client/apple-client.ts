@@ -3,18 +3,18 @@ import { DomainError } from '../../errors/domain-error';
 import { assetFromApple, unlimitedAssetFromApple, type Asset } from '../model/asset';
 import { assignmentFromApple, type Assignment } from '../model/assignment';
 import { eventStatusFromApple, type EventStatus } from '../model/event-status';
-import { locationConfigFromApple, type LocationConfig } from '../model/location-config';
+import { locationConfigFromApple, mdmInfoFromApple, type LocationConfig, type MdmInfo } from '../model/location-config';
 import { serviceConfigFromApple, type ServiceConfig } from '../model/service-config';
 import { vppUserFromApple, type VppUser } from '../model/vpp-user';
 import type { EventRequest, LicenseRequest, RevocationRequest, SubmittedEvent, UserChange } from '../model/write-requests';
 import { appleAssetsPageSchema } from '../wire/apple-asset';
 import { appleAssignmentsPageSchema } from '../wire/apple-assignment';
-import { appleClientConfigRequestSchema, appleClientConfigSchema, type AppleClientConfigRequest } from '../wire/apple-client-config';
+import { appleClientConfigRequestSchema, appleClientConfigSchema, type AppleClientConfigRequest, type AppleMdmInfo } from '../wire/apple-client-config';
 import { appleEventIdAnswerSchema, appleEventStatusSchema } from '../wire/apple-event';
 import { appleAssetsRequestSchema, appleRevokeRequestSchema } from '../wire/apple-license-request';
 import { appleServiceConfigSchema } from '../wire/apple-service-config';
 import { appleUsersPageSchema, appleUsersRequestSchema } from '../wire/apple-user';
-import { AppleRequester, type QueryValue } from './apple-requester';
+import { AppleRequester, type AppleRequest, type QueryValue } from './apple-requester';
 import { splitEventRequest } from './batch-splitter';
 import { ContentMetadataLookup } from './content-metadata-lookup';
 import { defaultEventWaitSettings, waitForEvent, type EventOutcome, type EventWaitSettings } from './event-waiter';
@@ -34,6 +34,12 @@ export interface AppleClientOptions extends TransportOptions {
   events?: Partial<EventWaitSettings>;
   /** Never above Apple's five. */
   maxPagesInFlight?: number;
+  /**
+   * Told the MDM each answer names as the location's manager (client config, assignments
+   * pages, event status...), as Apple asks MDMs to check: another name means another server
+   * has taken the location over.
+   */
+  onMdmInfo?: (mdmInfo: MdmInfo) => void;
 }
 
 export type ClientConfigUpdate = AppleClientConfigRequest;
@@ -60,8 +66,10 @@ export class AppleClient {
   private readonly maxPagesInFlight: number;
   private readonly transport: ResolvedTransport;
   private readonly token: string;
+  private readonly onMdmInfo: (mdmInfo: MdmInfo) => void;
 
   constructor(options: AppleClientOptions) {
+    this.onMdmInfo = options.onMdmInfo ?? (() => undefined);
     this.transport = resolveTransport(options);
     this.token = options.token;
     this.requester = new AppleRequester({
@@ -82,14 +90,14 @@ export class AppleClient {
 
   /** The location behind the token; also the check that a pasted token works. */
   async getClientConfig(signal?: AbortSignal): Promise<LocationConfig> {
-    const wire = await this.requester.send({ method: 'GET', path: '/client/config', authenticated: true, answer: appleClientConfigSchema, signal });
+    const wire = await this.ask({ method: 'GET', path: '/client/config', authenticated: true, answer: appleClientConfigSchema, signal });
     return locationConfigFromApple(wire);
   }
 
   /** Claims the location for our MDM and sets where notifications go. */
   async updateClientConfig(update: ClientConfigUpdate, signal?: AbortSignal): Promise<LocationConfig> {
     const body = validRequest(appleClientConfigRequestSchema, update);
-    const wire = await this.requester.send({ method: 'POST', path: '/client/config', body, authenticated: true, answer: appleClientConfigSchema, signal });
+    const wire = await this.ask({ method: 'POST', path: '/client/config', body, authenticated: true, answer: appleClientConfigSchema, signal });
     return locationConfigFromApple(wire);
   }
 
@@ -151,7 +159,7 @@ export class AppleClient {
 
   /** Sends one write as is; Apple refuses it if it exceeds a limit (see submitInBatches). */
   async submit(request: EventRequest, signal?: AbortSignal): Promise<SubmittedEvent> {
-    const answer = await this.requester.send({
+    const answer = await this.ask({
       method: 'POST',
       path: writePaths[request.type],
       body: wireBody(request),
@@ -171,7 +179,7 @@ export class AppleClient {
   }
 
   async getEventStatus(eventId: string, signal?: AbortSignal): Promise<EventStatus> {
-    const wire = await this.requester.send({ method: 'GET', path: '/status', query: { eventId }, authenticated: true, answer: appleEventStatusSchema, signal });
+    const wire = await this.ask({ method: 'GET', path: '/status', query: { eventId }, authenticated: true, answer: appleEventStatusSchema, signal });
     return eventStatusFromApple(eventId, wire);
   }
 
@@ -191,7 +199,18 @@ export class AppleClient {
     return serviceConfigFromApple(wire);
   }
 
-  private pagedRead<W extends { currentPageIndex: number; totalPages: number; nextPageIndex?: number | undefined; versionId?: string | undefined }, T>(
+  /** A request with the token; the MDM its answer names is passed on. */
+  private async ask<T extends { mdmInfo?: AppleMdmInfo | undefined }>(request: AppleRequest<T>): Promise<T> {
+    const answer = await this.requester.send(request);
+    const mdmInfo = mdmInfoFromApple(answer.mdmInfo);
+    if (mdmInfo) this.onMdmInfo(mdmInfo);
+    return answer;
+  }
+
+  private pagedRead<
+    W extends { currentPageIndex: number; totalPages: number; nextPageIndex?: number | undefined; versionId?: string | undefined; mdmInfo?: AppleMdmInfo | undefined },
+    T,
+  >(
     path: string,
     filter: AssetFilter | AssignmentFilter | UserFilter,
     schema: z.ZodType<W>,
@@ -200,7 +219,7 @@ export class AppleClient {
   ): PagedRead<T> {
     const fetchPage = async (pageIndex: number | undefined, pageSignal: AbortSignal): Promise<FetchedPage<T>> => {
       const query: Record<string, QueryValue> = { ...filterQuery(filter), pageIndex };
-      const wire = await this.requester.send({ method: 'GET', path, query, authenticated: true, answer: schema, signal: pageSignal });
+      const wire = await this.ask({ method: 'GET', path, query, authenticated: true, answer: schema, signal: pageSignal });
       return {
         items: items(wire),
         pageIndex: wire.currentPageIndex,

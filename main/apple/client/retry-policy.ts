@@ -11,13 +11,24 @@ export interface RetrySettings {
   baseDelayMs: number;
   /** Cap of one backoff step (a longer `Retry-After` is still honoured within maxTotalMs). */
   maxDelayMs: number;
+  /**
+   * The longest `Retry-After` one call sits out; a longer one ends the call at once with the
+   * time Apple named (AppleWaitError), so an admin is never left in front of a frozen dialog.
+   */
+  maxHeldWaitMs: number;
 }
 
+/**
+ * 30 seconds of held wait: as long as one attempt may take (the request timeout), about what
+ * an admin watches a "Checking with Apple…" spinner before deciding it hangs. Background work
+ * meeting a longer wait is rescheduled for Apple's time instead.
+ */
 export const defaultRetrySettings: RetrySettings = {
   maxAttempts: 5,
   maxTotalMs: 120_000,
   baseDelayMs: 1_000,
   maxDelayMs: 30_000,
+  maxHeldWaitMs: 30_000,
 };
 
 export interface RetryContext {
@@ -38,9 +49,14 @@ export interface RetryContext {
  */
 export function retryDelay(failure: RequestFailure, context: RetryContext, settings: RetrySettings): number | null {
   if (!isRetryable(failure) || context.attempt >= settings.maxAttempts) return null;
-  const asked = 'retryAfter' in failure ? retryAfterMillis(failure.retryAfter, context.now) : null;
-  const delay = asked ?? backoffDelay(context.attempt, settings, context.random);
+  const delay = askedWait(failure, context.now) ?? backoffDelay(context.attempt, settings, context.random);
   return context.elapsedMs + delay > settings.maxTotalMs ? null : delay;
+}
+
+/** The wait a retryable failure's `Retry-After` asks for; null without one (a 4xx's is ignored: it is never retried). */
+export function askedWait(failure: RequestFailure, now: Date): number | null {
+  if (!isRetryable(failure) || !('retryAfter' in failure)) return null;
+  return retryAfterMillis(failure.retryAfter, now);
 }
 
 /**

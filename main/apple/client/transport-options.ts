@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from '../../clock/clock';
+import { RetryAfterGate } from './retry-after-gate';
 import { defaultRetrySettings, type RetrySettings } from './retry-policy';
 import { realSleep, type Sleep } from './sleep';
 
@@ -12,6 +13,8 @@ export interface TransportOptions {
   retry?: Partial<RetrySettings>;
   /** Per attempt, body included. */
   requestTimeoutMs?: number;
+  /** Apple's `Retry-After` waits, shared by the clients built with it (one per client by default). */
+  gate?: RetryAfterGate;
 }
 
 export interface ResolvedTransport {
@@ -21,6 +24,7 @@ export interface ResolvedTransport {
   random: () => number;
   retry: RetrySettings;
   timeoutMs: number;
+  gate: RetryAfterGate;
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -33,5 +37,6 @@ export function resolveTransport(options: TransportOptions): ResolvedTransport {
     random: options.random ?? Math.random,
     retry: { ...defaultRetrySettings, ...options.retry },
     timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    gate: options.gate ?? new RetryAfterGate(),
   };
 }

@@ -14,8 +14,9 @@ export class AppleApiError extends DomainError {
   readonly appleErrorNumber: number | null;
   readonly httpStatus: number | null;
 
-  constructor(code: ErrorCode, message: string, details: AppleFailureDetails) {
-    super(code, message, details);
+  /** `extra` adds details a subclass tells the renderer (e.g. when to try again). */
+  constructor(code: ErrorCode, message: string, details: AppleFailureDetails, extra: Record<string, unknown> = {}) {
+    super(code, message, { ...details, ...extra });
     this.name = 'AppleApiError';
     this.appleErrorNumber = details.appleErrorNumber;
     this.httpStatus = details.httpStatus;

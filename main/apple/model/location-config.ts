@@ -1,4 +1,4 @@
-import type { AppleClientConfig } from '../wire/apple-client-config';
+import type { AppleClientConfig, AppleMdmInfo } from '../wire/apple-client-config';
 import { parseAppleDate } from '../wire/apple-date';
 
 export interface MdmInfo {
@@ -18,7 +18,10 @@ export interface LocationConfig {
   /** The MDM that last claimed this location; null until one does. */
   mdmInfo: MdmInfo | null;
   notificationUrl: string | null;
-  notificationTypes: string[];
+  /** Apple echoes it back; kept only to tell whether notifications are set up. */
+  notificationAuthToken: string | null;
+  /** The notification types Apple sends to `notificationUrl`. */
+  subscribedNotificationTypes: string[];
   /** Apple's examples carry it in every answer; older notes saw it only in a token's last 15 days. */
   tokenExpiresAt: Date | null;
 }
@@ -30,11 +33,16 @@ export function locationConfigFromApple(wire: AppleClientConfig): LocationConfig
     countryCode: wire.countryISO2ACode ?? null,
     defaultPlatform: wire.defaultPlatform ?? null,
     websiteUrl: wire.websiteURL ?? null,
-    mdmInfo: wire.mdmInfo ? { id: wire.mdmInfo.id, name: wire.mdmInfo.name, metadata: wire.mdmInfo.metadata ?? null } : null,
+    mdmInfo: mdmInfoFromApple(wire.mdmInfo),
     notificationUrl: wire.notificationUrl ?? null,
-    notificationTypes: wire.notificationTypes ?? [],
+    notificationAuthToken: wire.notificationAuthToken ?? null,
+    subscribedNotificationTypes: wire.subscribedNotificationTypes ?? [],
     tokenExpiresAt: wire.tokenExpirationDate ? parseAppleDate(wire.tokenExpirationDate) : null,
   };
+}
+
+export function mdmInfoFromApple(wire: AppleMdmInfo | undefined): MdmInfo | null {
+  return wire ? { id: wire.id, name: wire.name, metadata: wire.metadata ?? null } : null;
 }
 
 /**

@@ -148,6 +148,11 @@ export class AppleSandbox {
     this.world.location(locationId).mdmInfo = mdmInfo;
   }
 
+  /** The MDM that last claimed the location (POST client/config), as Apple would name it. */
+  mdmInfoOf(locationId: string): AppleMdmInfo | null {
+    return this.world.location(locationId).mdmInfo ?? null;
+  }
+
   /** Forgets every `versionId` handed out, so incremental reads get 9721. */
   forgetVersionIds(locationId: string): void {
     this.world.location(locationId).versions.forgetAll();

@@ -8,10 +8,23 @@ export const applePricingParamSchema = z.string().min(1);
 
 export const appleProductTypeSchema = z.enum(['App', 'Book']);
 
-/** The fields most answers carry besides their own data. */
+/**
+ * The MDM that claimed the location, as answers name it.
+ *
+ * Lenient: answers of locations claimed before Apple required every field may lack
+ * `metadata`; requests must send all three (see the client config request).
+ */
+export const appleMdmInfoAnswerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  metadata: z.string().optional(),
+});
+
+/** The fields most answers carry besides their own data; `mdmInfo` appears once an MDM has claimed the location. */
 export const appleCommonAnswerFields = {
   uId: z.string().optional(),
   tokenExpirationDate: z.string().optional(),
+  mdmInfo: appleMdmInfoAnswerSchema.optional(),
 };
 
 /** The paging fields of /assets, /assignments and /users. */

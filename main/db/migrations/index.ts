@@ -10,6 +10,7 @@ import { migration0008 } from './0008-report-sort-keys';
 import { migration0009 } from './0009-report-search-keys';
 import { migration0010 } from './0010-users-by-home-group-for-scope';
 import { migration0011 } from './0011-mdm-push-outcomes';
+import { migration0012 } from './0012-apple-waits-and-takeovers';
 
 /** Every migration, in order. A new one is a new file and one line here. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];

@@ -16,7 +16,8 @@ export type ReasonCode =
   | 'not-enrolled'
   | 'will-ask-user'
   | 'already-assigned'
-  | 'licenses-only';
+  | 'licenses-only'
+  | 'registered-directly';
 
 const REFUSALS: ReadonlySet<ReasonCode> = new Set([
   'owner-outside-level',
@@ -41,7 +42,7 @@ export interface Candidate {
   supervised: boolean;
   udid: string | null;
   /** The directory user the device belongs to; an admin's device has none. */
-  user: { id: number; name: string; clientUserId: string; appleStatus: string | null } | null;
+  user: { id: number; name: string; clientUserId: string; appleStatus: string | null; managedAppleId: string | null } | null;
   /**
    * It belongs to a user who is not at or below the level: any license on it would be that
    * person's, so it is refused here and the person is not named.
@@ -108,7 +109,7 @@ export function decideEligibility(candidates: readonly Candidate[], app: AppFact
   let short = 0;
   const shortHolders = new Set<string>();
   for (const verdict of verdicts) {
-    if (verdict.reasons.length > 0 || verdict.holder === null || app.holders.has(verdict.holder) || newHolders.has(verdict.holder)) continue;
+    if (!verdict.licensed || verdict.holder === null || app.holders.has(verdict.holder) || newHolders.has(verdict.holder)) continue;
     if (shortHolders.has(verdict.holder) || (app.available !== null && newHolders.size >= app.available)) {
       if (!shortHolders.has(verdict.holder)) short++;
       shortHolders.add(verdict.holder);
@@ -135,14 +136,17 @@ function refusalOrHolder(candidate: Candidate, app: AppFacts, kind: AssignmentKi
     return { candidate, holder: candidate.serialNumber.toUpperCase(), reasons: [], licensed: true, command: true };
   }
   if (!candidate.user) return refuse('no-associated-user');
-  if (candidate.user.appleStatus !== 'Associated') return refuse('user-not-associated');
-  return { candidate, holder: candidate.user.clientUserId, reasons: [], licensed: true, command: true };
+  const { appleStatus, managedAppleId, clientUserId } = candidate.user;
+  if (appleStatus === 'Associated') return { candidate, holder: clientUserId, reasons: [], licensed: true, command: true };
+  // A Managed Apple Account needs no invitation: the install registers it first, and Apple associates it at once.
+  if (managedAppleId === null || appleStatus === 'Retired' || appleStatus === 'Deleted') return refuse('user-not-associated');
+  return { candidate, holder: clientUserId, reasons: ['registered-directly'], licensed: true, command: true };
 }
 
 function withNotes(verdict: Verdict, app: AppFacts, kind: AssignmentKind, shortHolders: ReadonlySet<string>, licensesOnly: boolean): Verdict {
   if (verdict.holder === null) return verdict;
   if (shortHolders.has(verdict.holder)) return { ...verdict, reasons: ['not-enough-licenses'], licensed: false, command: false };
-  const reasons: ReasonCode[] = [];
+  const reasons: ReasonCode[] = [...verdict.reasons];
   let command = true;
   if (app.holders.has(verdict.holder)) reasons.push('already-assigned');
   const { candidate } = verdict;
@@ -190,5 +194,7 @@ export function reasonMessage(code: ReasonCode): string {
       return 'Already holds a license of this app, so none is spent on it.';
     case 'licenses-only':
       return 'License only, as chosen: no install command is sent; install the app through the MDM server later.';
+    case 'registered-directly':
+      return 'Its user has a Managed Apple Account: registered with Apple first (no invitation needed), then licensed.';
   }
 }

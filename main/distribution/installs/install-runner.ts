@@ -1,4 +1,5 @@
 import { splitLicenseRequest } from '../../apple/client/batch-splitter';
+import { AppleWaitError } from '../../apple/errors/apple-wait-error';
 import type { EventOutcome } from '../../apple/client/event-waiter';
 import type { LicenseRequest, SubmittedEvent } from '../../apple/model/write-requests';
 import type { AuditLog } from '../../audit/audit-log';
@@ -8,6 +9,7 @@ import type { JobProgress, JobSummary } from '../../jobs/job-registry';
 import type { MdmAdapter } from '../../mdm/mdm-adapter';
 import { installApplication } from '../../mdm/mdm-commands';
 import { notReachedReason } from '../../mdm/not-reached';
+import { registerWithApple } from '../invitations/apple-registration';
 import type { TokenRun } from '../token-service';
 import type { InstallItem, InstallRun, InstallStore } from './install-store';
 
@@ -52,12 +54,14 @@ export async function carryOutRun(run: InstallRun, apple: TokenRun, deps: Runner
       const outcome = await apple((client) => client.waitForEvent(eventId, progress.signal));
       applyOutcome(run, holders, outcome, deps);
     } catch (error) {
-      if (progress.signal.aborted || !(error instanceof DomainError)) throw error;
+      if (progress.signal.aborted || !(error instanceof DomainError) || error instanceof AppleWaitError) throw error;
       // An event Apple no longer knows is asked again: Apple answers an already held license as done (9616).
       store.setLicense(run.id, holders, 'pending', {}, deps.clock.now());
     }
     report('Assigning licenses');
   }
+
+  if (run.kind === 'user') await registerManagedAccounts(run, apple, deps, progress, () => report('Registering Managed Apple Accounts with Apple'));
 
   for (let round = 0; round < MAX_LICENSE_ATTEMPTS; round++) {
     const pending = [...new Set(store.items(run.id).filter((i) => i.licenseState === 'pending').map(holderOf))];
@@ -89,6 +93,27 @@ export async function carryOutRun(run: InstallRun, apple: TokenRun, deps: Runner
   await sendCommands(run, deps, progress, () => report('Sending install commands'));
   report('Done');
   return summarize(store.items(run.id));
+}
+
+/**
+ * Users with a Managed Apple Account Apple does not show associated are registered with it
+ * first (users/create with managedAppleId): Apple associates them at once, so no invitation
+ * is needed. Registering again after a restart is harmless (9716, already there); those Apple
+ * refuses get its reason and no license.
+ */
+async function registerManagedAccounts(run: InstallRun, apple: TokenRun, deps: RunnerDeps, progress: JobProgress, onStart: () => void): Promise<void> {
+  const users = deps.store.directRegistrations(run.id);
+  if (users.length === 0) return;
+  onStart();
+  const outcome = await registerWithApple(apple, users, progress.signal);
+  for (const [clientUserId, reason] of outcome.failures) deps.store.setLicense(run.id, [clientUserId], 'failed', { reason }, deps.clock.now());
+  deps.audit.record(run.adminId, 'install.register', `service:${run.serviceId}`, {
+    runId: run.id,
+    tokenId: run.tokenId,
+    users: users.length,
+    created: outcome.created,
+    failed: outcome.failures.size,
+  });
 }
 
 /** Holders Apple names in a failure get its reason; the rest of the event's holders are assigned. */

@@ -3,10 +3,14 @@ import type { z } from 'zod';
 import type { InstallPreview, InstallRequest, InstallResults, InstallRunView, InstallStarted } from '../../../preload/schemas/install-schemas';
 import type { AuditLog } from '../../audit/audit-log';
 import type { SignedInAdmin } from '../../auth/signed-in-admin';
+import { appleWaitPhase } from '../../apple/errors/apple-wait-error';
 import type { Clock } from '../../clock/clock';
+import type { Timers } from '../../clock/timers';
+import { waitUntil } from '../../clock/wait-until';
 import type { ScopeReader } from '../../directory/admin-scope';
 import { DomainError } from '../../errors/domain-error';
-import type { JobRegistry } from '../../jobs/job-registry';
+import { sittingOutAppleWaits } from '../../jobs/apple-waits';
+import type { JobProgress, JobRegistry } from '../../jobs/job-registry';
 import type { MdmDelivery } from '../../mdm/mdm-adapter';
 import { previewMdmReadiness, requireMdmReady } from '../../mdm/mdm-readiness';
 import type { AutomaticInvitations } from '../invitations/automatic-invitations';
@@ -40,6 +44,7 @@ export class InstallService {
     private readonly invitations: Pick<AutomaticInvitations, 'userAssignedInstall'>,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly timers: Timers,
   ) {}
 
   /**
@@ -206,11 +211,28 @@ export class InstallService {
     return run;
   }
 
+  /** A run Apple put off earlier (also before a restart) waits for what is left of Apple's time. */
+  private async waitForResume(runId: string, progress: JobProgress): Promise<void> {
+    const resumeAt = this.store.run(runId)?.resumeAt;
+    if (!resumeAt || new Date(resumeAt).getTime() <= this.clock.now().getTime()) return;
+    progress.say(appleWaitPhase(new Date(resumeAt)));
+    await waitUntil(new Date(resumeAt), this.clock, this.timers, progress.signal);
+  }
+
   private async carry(admin: SignedInAdmin, run: InstallRun) {
     const { run: apple } = await this.tokens.clientFor(admin, run.tokenId, run.groupId);
     const job = this.jobs.start('install', `Install ${run.adamId}`, admin.id, async (progress) => {
       try {
-        const summary = await carryOutRun(run, apple, { store: this.store, mdm: this.mdm, audit: this.audit, clock: this.clock }, progress);
+        await this.waitForResume(run.id, progress);
+        const deps = { store: this.store, mdm: this.mdm, audit: this.audit, clock: this.clock };
+        const attempt = () => {
+          this.store.setResumeAt(run.id, null);
+          return carryOutRun(run, apple, deps, progress);
+        };
+        const summary = await sittingOutAppleWaits(attempt, { clock: this.clock, timers: this.timers }, progress.signal, (wait) => {
+          this.store.setResumeAt(run.id, wait.retryAt);
+          progress.say(appleWaitPhase(wait.retryAt));
+        });
         this.store.setRunState(run.id, 'finished', this.clock.now());
         return summary;
       } catch (error) {

@@ -22,6 +22,8 @@ export interface InstallRun {
   state: 'running' | 'finished' | 'cancelled';
   createdAt: string;
   finishedAt: string | null;
+  /** Apple's Retry-After time the run waits for before it goes on. */
+  resumeAt: string | null;
 }
 
 export interface InstallItem {
@@ -58,7 +60,7 @@ export interface NewItem {
 
 const CANDIDATE_SELECT = `
   d.id AS deviceId, d.serial_number AS serialNumber, d.name AS deviceName, d.platform, d.os_version AS osVersion,
-  d.supervised, d.udid, u.id AS userId, u.name AS userName, u.client_user_id AS clientUserId,
+  d.supervised, d.udid, u.id AS userId, u.name AS userName, u.client_user_id AS clientUserId, u.managed_apple_id AS managedAppleId,
   (u.id IS NULL OR u.id IN (SELECT id FROM scoped_users)) AS ownerAtLevel,
   (SELECT au.status FROM cached_apple_users au JOIN sync_state st ON st.service_id = au.service_id AND st.live_generation = au.generation
     WHERE au.service_id = @serviceId AND au.client_user_id = u.client_user_id) AS appleStatus
@@ -75,6 +77,7 @@ interface CandidateRow {
   userId: number | null;
   userName: string | null;
   clientUserId: string | null;
+  managedAppleId: string | null;
   appleStatus: string | null;
   ownerAtLevel: 0 | 1;
 }
@@ -88,7 +91,10 @@ const toCandidate = (r: CandidateRow): Candidate => ({
   supervised: r.supervised === 1,
   udid: r.udid,
   // Whose device it is stays unsaid when that person is not at or below the level.
-  user: r.ownerAtLevel === 1 && r.userId !== null && r.clientUserId !== null ? { id: r.userId, name: r.userName ?? '', clientUserId: r.clientUserId, appleStatus: r.appleStatus } : null,
+  user:
+    r.ownerAtLevel === 1 && r.userId !== null && r.clientUserId !== null
+      ? { id: r.userId, name: r.userName ?? '', clientUserId: r.clientUserId, appleStatus: r.appleStatus, managedAppleId: r.managedAppleId }
+      : null,
   ownerOutsideLevel: r.ownerAtLevel === 0,
 });
 
@@ -97,7 +103,7 @@ const ITEM_SELECT = `id, device_id AS deviceId, user_id AS userId, serial_number
   command_state AS commandState, reason, command_uuid AS commandUuid, updated_at AS updatedAt`;
 
 const RUN_SELECT = `r.id, r.service_id AS serviceId, r.token_id AS tokenId, r.group_id AS groupId, r.admin_id AS adminId, r.adam_id AS adamId,
-  r.pricing, r.kind, r.licenses_only = 1 AS licensesOnly, r.state, r.created_at AS createdAt, r.finished_at AS finishedAt`;
+  r.pricing, r.kind, r.licenses_only = 1 AS licensesOnly, r.state, r.created_at AS createdAt, r.finished_at AS finishedAt, r.resume_at AS resumeAt`;
 
 /** A failed license retried gets its command back unless none can go: not enrolled, or a Mac user's license. */
 const COMMAND_AFTER_LICENSE = "udid IS NOT NULL AND NOT (platform = 'macOS' AND client_user_id IS NOT NULL)";
@@ -156,7 +162,7 @@ export class InstallStore {
     };
   }
 
-  createRun(run: Omit<InstallRun, 'state' | 'finishedAt'>, items: readonly NewItem[]): void {
+  createRun(run: Omit<InstallRun, 'state' | 'finishedAt' | 'resumeAt'>, items: readonly NewItem[]): void {
     this.db.transaction(() => {
       this.db
         .prepare(
@@ -202,6 +208,23 @@ export class InstallStore {
          WHERE i.run_id = ? ORDER BY i.id`,
       )
       .all(runId) as ReturnType<InstallStore['resultRows']>;
+  }
+
+  /**
+   * The run's users still waiting for a license who have a Managed Apple Account the last
+   * sync did not show associated: registered directly before they are licensed.
+   */
+  directRegistrations(runId: string): { clientUserId: string; email: string | null; managedAppleId: string }[] {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT i.client_user_id AS clientUserId, u.email, u.managed_apple_id AS managedAppleId
+         FROM install_items i JOIN install_runs r ON r.id = i.run_id JOIN users u ON u.id = i.user_id
+         WHERE i.run_id = ? AND i.license_state = 'pending' AND i.client_user_id IS NOT NULL AND u.managed_apple_id IS NOT NULL
+           AND coalesce((SELECT au.status FROM cached_apple_users au JOIN sync_state st ON st.service_id = au.service_id AND st.live_generation = au.generation
+                 WHERE au.service_id = r.service_id AND au.client_user_id = i.client_user_id), '') <> 'Associated'
+         ORDER BY i.client_user_id`,
+      )
+      .all(runId) as { clientUserId: string; email: string | null; managedAppleId: string }[];
   }
 
   items(runId: string): InstallItem[] {
@@ -267,6 +290,13 @@ export class InstallStore {
   }
 
   setRunState(runId: string, state: InstallRun['state'], at: Date | null): void {
-    this.db.prepare('UPDATE install_runs SET state = ?, finished_at = ? WHERE id = ?').run(state, at?.toISOString() ?? null, runId);
+    this.db
+      .prepare("UPDATE install_runs SET state = @state, finished_at = @at, resume_at = CASE WHEN @state = 'running' THEN resume_at END WHERE id = @runId")
+      .run({ state, at: at?.toISOString() ?? null, runId });
+  }
+
+  /** The run waits for Apple until then (null: it goes on now). */
+  setResumeAt(runId: string, resumeAt: Date | null): void {
+    this.db.prepare('UPDATE install_runs SET resume_at = ? WHERE id = ?').run(resumeAt?.toISOString() ?? null, runId);
   }
 }

@@ -15,6 +15,13 @@ export interface RegistrationOutcome {
   failures: Map<string, string>;
 }
 
+/** A person to register; a Managed Apple ID makes Apple associate them at once, with no invitation. */
+export interface Registrant {
+  clientUserId: string;
+  email: string | null;
+  managedAppleId?: string | null;
+}
+
 /**
  * Creates Apple users for people Apple does not know yet, in batches within Apple's limits,
  * and waits for each batch's event.
@@ -22,14 +29,14 @@ export interface RegistrationOutcome {
  * A 9716 failure means Apple had the user already (an earlier run, another admin's app, or
  * a cache older than Apple): that person is registered, which is all the invitation needs.
  */
-export async function registerWithApple(
-  run: TokenRun,
-  users: readonly { clientUserId: string; email: string | null }[],
-  signal: AbortSignal,
-): Promise<RegistrationOutcome> {
+export async function registerWithApple(run: TokenRun, users: readonly Registrant[], signal: AbortSignal): Promise<RegistrationOutcome> {
   const outcome: RegistrationOutcome = { created: 0, failures: new Map() };
   if (users.length === 0) return outcome;
-  const changes = users.map((u) => (u.email ? { clientUserId: u.clientUserId, email: u.email } : { clientUserId: u.clientUserId }));
+  const changes = users.map((u) => ({
+    clientUserId: u.clientUserId,
+    ...(u.email ? { email: u.email } : {}),
+    ...(u.managedAppleId ? { managedAppleId: u.managedAppleId } : {}),
+  }));
   const submitted = await run((client) => client.submitInBatches({ type: 'CREATE', users: changes }, signal));
   for (const event of submitted) {
     const result = await run((client) => client.waitForEvent(event, signal));

@@ -55,7 +55,7 @@ export class AutomaticInvitations {
   private inviteIfRegistered(admin: SignedInAdmin, serviceId: number, groupId: number, userId: number): boolean {
     const candidate = this.store.candidate(userId, serviceId);
     if (!candidate || candidate.appleStatus !== 'Registered' || candidate.email === null) return false;
-    if (!decide(candidate, { audience: 'all', byEmail: true, byDevice: false }).invite) return false;
+    if (decide(candidate, { audience: 'all', byEmail: true, byDevice: false }).kind !== 'invite') return false;
     this.invitations
       .startAutomatic(admin, { serviceId, groupId }, userId, candidate.email)
       .catch((error: unknown) => this.logError(`Automatic invitation of user ${userId} failed`, error));

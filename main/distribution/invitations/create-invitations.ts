@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AuditLog } from '../../audit/audit-log';
 import type { Clock } from '../../clock/clock';
+import type { Timers } from '../../clock/timers';
 import type { ScopeReader } from '../../directory/admin-scope';
 import type { AdminStore } from '../../directory/admin-store';
 import type { GroupStore } from '../../directory/group-store';
@@ -29,6 +30,7 @@ export interface InvitationDeps {
   mdm: MdmDelivery;
   audit: AuditLog;
   clock: Clock;
+  timers: Timers;
   logError: (message: string, error: unknown) => void;
 }
 
@@ -40,7 +42,16 @@ export interface InvitationDeps {
  */
 export function createInvitations(deps: InvitationDeps) {
   const store = new InvitationStore(deps.db);
-  const runner = new InvitationRunner({ store, tokens: deps.tokenService, mailer: deps.mailer, mdm: deps.mdm, groups: deps.groups, audit: deps.audit, clock: deps.clock });
+  const runner = new InvitationRunner({
+    store,
+    tokens: deps.tokenService,
+    mailer: deps.mailer,
+    mdm: deps.mdm,
+    groups: deps.groups,
+    audit: deps.audit,
+    clock: deps.clock,
+    timers: deps.timers,
+  });
   const service = new InvitationService(store, runner, deps.tokenService, deps.tokens, deps.admins, deps.scopes, deps.jobs, deps.audit, deps.clock, deps.mdm);
   const automatic = new AutomaticInvitations(service, store, deps.catalog, deps.logError);
   return {

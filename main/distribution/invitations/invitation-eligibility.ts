@@ -23,7 +23,7 @@ export interface Candidate {
   devices: CandidateDevice[];
   /** Apple's status from the last sync of this service, or null when not synced or unknown to Apple. */
   appleStatus: 'Registered' | 'Associated' | 'Retired' | 'Deleted' | null;
-  /** An invitation of this service was sent to them before (any channel). */
+  /** An invitation of this service was sent to them before (any channel, a direct registration included). */
   invitedBefore: boolean;
 }
 
@@ -32,7 +32,7 @@ export const skipReasons = {
   'no-email': 'Has no email address',
   associated: 'Already associated with Apple',
   retired: 'Retired at Apple',
-  'managed-apple-id': 'Has a Managed Apple ID, which needs no invitation',
+  'registered-before': 'Registered with Apple directly before (Managed Apple Account)',
   'not-invited': 'Not invited yet (reminders go only to invited users)',
   'already-invited': 'Already invited',
   'no-enrollment': 'No device enrolled in MDM',
@@ -43,8 +43,10 @@ export const skipReasons = {
 export type SkipReason = keyof typeof skipReasons;
 
 export type Decision =
-  | { invite: true; email: string | null; deviceUdids: string[] }
-  | { invite: false; reason: SkipReason };
+  | { kind: 'invite'; email: string | null; deviceUdids: string[] }
+  /** A Managed Apple Account: registered with Apple carrying the Managed Apple ID, which Apple associates at once; never emailed. */
+  | { kind: 'register'; managedAppleId: string }
+  | { kind: 'skip'; reason: SkipReason };
 
 /**
  * Who Invite Users reaches, and by which channels: a pure function over one user.
@@ -52,26 +54,30 @@ export type Decision =
  * The seed invites all users with devices at this level and below; the audience narrows that
  * to the not yet invited, or to a reminder for the invited who have not accepted. A user is
  * invited when at least one chosen channel can reach them; the reason given for a skip is
- * the first that applies, so the preview explains each person once.
+ * the first that applies, so the preview explains each person once. People with a Managed
+ * Apple Account are not invited at all: they are registered directly, whatever the
+ * audience and channels.
  */
 export function decide(candidate: Candidate, options: InvitationOptions): Decision {
   if (candidate.devices.length === 0) return skip('no-device');
-  if (candidate.managedAppleId !== null) return skip('managed-apple-id');
   if (candidate.appleStatus === 'Associated') return skip('associated');
   if (candidate.appleStatus === 'Retired' || candidate.appleStatus === 'Deleted') return skip('retired');
+  if (candidate.managedAppleId !== null) {
+    return candidate.invitedBefore ? skip('registered-before') : { kind: 'register', managedAppleId: candidate.managedAppleId };
+  }
   const invited = candidate.invitedBefore || candidate.appleStatus === 'Registered';
   if (options.audience === 'not-invited' && invited) return skip('already-invited');
   if (options.audience === 'reminder' && !invited) return skip('not-invited');
 
   const email = options.byEmail ? candidate.email : null;
   const device = options.byDevice ? deviceTargets(candidate.devices) : { udids: [], reason: null };
-  if (email !== null || device.udids.length > 0) return { invite: true, email, deviceUdids: device.udids };
+  if (email !== null || device.udids.length > 0) return { kind: 'invite', email, deviceUdids: device.udids };
   if (options.byEmail) return skip('no-email');
   return skip(device.reason ?? 'no-enrollment');
 }
 
 function skip(reason: SkipReason): Decision {
-  return { invite: false, reason };
+  return { kind: 'skip', reason };
 }
 
 /** Enrolled iPhones and iPads new enough; the most telling reason when there are none. */

@@ -9,6 +9,8 @@ export interface InvitationPreview {
   /** People reached on a device; `devices` counts the devices. */
   byDevice: number;
   devices: number;
+  /** People with a Managed Apple Account, registered with Apple directly and never emailed. */
+  registeredDirectly: number;
   skipped: { reason: SkipReason; label: string; count: number; sample: string[] }[];
 }
 
@@ -18,14 +20,19 @@ export function decideAll(candidates: readonly Candidate[], options: InvitationO
 }
 
 /**
- * What Invite Users would do, before it does it: how many it reaches per channel, and who
- * it leaves out and why, with a few names so the admin can check a reason against a person.
+ * What Invite Users would do, before it does it: how many it reaches per channel, how many
+ * it registers directly (counted apart: they get no invitation), and who it leaves out and
+ * why, with a few names so the admin can check a reason against a person.
  */
 export function summarize(decided: readonly { candidate: Candidate; decision: Decision }[]): InvitationPreview {
-  const preview: InvitationPreview = { users: 0, byEmail: 0, byDevice: 0, devices: 0, skipped: [] };
+  const preview: InvitationPreview = { users: 0, byEmail: 0, byDevice: 0, devices: 0, registeredDirectly: 0, skipped: [] };
   const skipped = new Map<SkipReason, { count: number; sample: string[] }>();
   for (const { candidate, decision } of decided) {
-    if (decision.invite) {
+    if (decision.kind === 'register') {
+      preview.registeredDirectly++;
+      continue;
+    }
+    if (decision.kind === 'invite') {
       preview.users++;
       if (decision.email !== null) preview.byEmail++;
       if (decision.deviceUdids.length > 0) preview.byDevice++;

@@ -1,9 +1,14 @@
+import { appleWaitPhase, appleWaitRescheduled } from '../../apple/errors/apple-wait-error';
 import { invitationUrl } from '../../apple/model/service-config';
+import type { VppUser } from '../../apple/model/vpp-user';
 import type { AuditLog } from '../../audit/audit-log';
 import type { SignedInAdmin } from '../../auth/signed-in-admin';
 import type { Clock } from '../../clock/clock';
+import type { Timers } from '../../clock/timers';
+import { waitUntil } from '../../clock/wait-until';
 import type { GroupStore } from '../../directory/group-store';
 import { DomainError } from '../../errors/domain-error';
+import { sittingOutAppleWaits } from '../../jobs/apple-waits';
 import type { JobProgress, JobSummary } from '../../jobs/job-registry';
 import { renderInvitationEmail } from '../../mail/invitation-email';
 import type { Mailer } from '../../mail/mailer';
@@ -29,10 +34,13 @@ export interface InvitationRunnerDeps {
   groups: GroupStore;
   audit: AuditLog;
   clock: Clock;
+  /** Wait for Apple's Retry-After time. */
+  timers: Timers;
 }
 
 interface Tally {
   created: number;
+  registered: number;
   emailed: number;
   pushed: number;
   notReached: number;
@@ -48,7 +56,10 @@ interface Tally {
  * Every item is marked 'pending' before it is handed to the mail or MDM server and 'sent' or
  * 'failed' after, so a run resumed after a restart sends only what never started. When the
  * app is closing (`closing()`), the run stops without touching the database and stays
- * 'running', to resume at the next start.
+ * 'running', to resume at the next start. People with a Managed Apple Account are
+ * registered with it (Apple associates them at once) and sent nothing. When Apple asks with
+ * Retry-After to be left alone for longer than a call holds, the run waits for Apple's time
+ * (kept on the run, so a restart waits too) and goes on then.
  */
 export class InvitationRunner {
   constructor(private readonly deps: InvitationRunnerDeps) {}
@@ -57,11 +68,28 @@ export class InvitationRunner {
     const { store } = this.deps;
     store.failPending(run.id, MAYBE_SENT);
     const counts = store.counts(run.id);
-    const tally: Tally = { created: run.createdCount, emailed: counts.emailed, pushed: counts.pushed, notReached: counts.notReached, failed: counts.failed, done: 0, total: counts.total };
-    tally.done = tally.emailed + tally.pushed + tally.notReached + tally.failed;
+    const tally: Tally = {
+      created: run.createdCount,
+      registered: counts.registered,
+      emailed: counts.emailed,
+      pushed: counts.pushed,
+      notReached: counts.notReached,
+      failed: counts.failed,
+      done: 0,
+      total: counts.total,
+    };
+    tally.done = tally.registered + tally.emailed + tally.pushed + tally.notReached + tally.failed;
     const report = (phase: string) => progress.report(phase, tally.done, tally.total);
     try {
-      await this.work(run, admin, progress, tally, report);
+      await this.waitForResume(run, progress);
+      const work = () => {
+        store.waitForApple(run.id, null, null);
+        return this.work(run, admin, progress, tally, report);
+      };
+      await sittingOutAppleWaits(work, this.deps, progress.signal, (wait) => {
+        store.waitForApple(run.id, wait.retryAt, appleWaitRescheduled(wait.waitMs, wait.retryAt));
+        progress.say(appleWaitPhase(wait.retryAt));
+      });
     } catch (error) {
       if (closing()) throw new DomainError('CONFLICT', 'The app closed during the invitations; they resume when it starts again.');
       const cancelled = progress.signal.aborted;
@@ -75,8 +103,24 @@ export class InvitationRunner {
     this.auditEnd(run, admin, 'invitation.complete');
     const end = store.counts(run.id);
     return {
-      invitations: { created: store.run(run.id)!.createdCount, emailed: end.emailed, pushed: end.pushed, notReached: end.notReached, failed: end.failed, skipped: end.skipped },
+      invitations: {
+        created: store.run(run.id)!.createdCount,
+        'registered directly': end.registered,
+        emailed: end.emailed,
+        pushed: end.pushed,
+        notReached: end.notReached,
+        failed: end.failed,
+        skipped: end.skipped,
+      },
     };
+  }
+
+  /** A run Apple put off before the app last stopped waits for what is left of Apple's time. */
+  private async waitForResume(run: RunRecord, progress: JobProgress): Promise<void> {
+    const resumeAt = this.deps.store.run(run.id)?.resumeAt;
+    if (!resumeAt || new Date(resumeAt).getTime() <= this.deps.clock.now().getTime()) return;
+    progress.say(appleWaitPhase(new Date(resumeAt)));
+    await waitUntil(new Date(resumeAt), this.deps.clock, this.deps.timers, progress.signal);
   }
 
   private async work(run: RunRecord, admin: SignedInAdmin, progress: JobProgress, tally: Tally, report: (phase: string) => void): Promise<void> {
@@ -96,7 +140,10 @@ export class InvitationRunner {
 
     report('Registering users with Apple');
     const people = uniqueUsers(work);
-    const unknown = people.filter((p) => p.appleStatus !== 'Registered');
+    const direct = new Map(work.filter((w) => w.channel === 'apple').map((w) => [w.userId, w.target]));
+    const unknown = people
+      .filter((p) => direct.has(p.userId) || p.appleStatus !== 'Registered')
+      .map((p) => ({ clientUserId: p.clientUserId, email: p.email, managedAppleId: direct.get(p.userId) ?? null }));
     const registration = await registerWithApple(access.run, unknown, signal);
     stopIfAborted(signal);
     store.countCreated(run.id, registration.created);
@@ -113,10 +160,15 @@ export class InvitationRunner {
     for (const person of people) {
       const refusal = registration.failures.get(person.clientUserId);
       const appleUser = appleUsers.get(person.clientUserId);
-      const items = work.filter((w) => w.userId === person.userId);
+      const items = work.filter((w) => w.userId === person.userId && w.channel !== 'apple');
+      const registrations = work.filter((w) => w.userId === person.userId && w.channel === 'apple');
       if (refusal !== undefined) {
-        this.failAll(items, refusal, tally);
-      } else if (appleUser?.status === 'Associated') {
+        this.failAll([...registrations, ...items], refusal, tally);
+        continue;
+      }
+      this.registeredDirectly(registrations, appleUser, tally);
+      if (items.length === 0) continue;
+      if (appleUser?.status === 'Associated') {
         for (const item of items) store.mark(item.id, 'skipped', 'Already associated with Apple');
         tally.total -= items.length;
       } else if (!appleUser?.inviteCode || appleUser.status !== 'Registered') {
@@ -219,6 +271,18 @@ export class InvitationRunner {
     }
   }
 
+  /** A Managed Apple Account is done once Apple has associated it; nothing is sent to the person. */
+  private registeredDirectly(items: WorkItem[], appleUser: VppUser | undefined, tally: Tally): void {
+    if (items.length === 0) return;
+    if (appleUser?.status !== 'Associated') {
+      this.failAll(items, 'Apple did not associate this Managed Apple Account. Check the Managed Apple ID in Apple School Manager, then try again.', tally);
+      return;
+    }
+    for (const item of items) this.deps.store.mark(item.id, 'sent', null, null, this.deps.clock.now());
+    tally.registered += items.length;
+    tally.done += items.length;
+  }
+
   private failAll(items: WorkItem[], reason: string, tally: Tally): void {
     for (const item of items) this.deps.store.mark(item.id, 'failed', reason);
     tally.failed += items.length;
@@ -232,6 +296,7 @@ export class InvitationRunner {
       groupId: run.groupId,
       automatic: run.automatic,
       created: this.deps.store.run(run.id)!.createdCount,
+      registered: counts.registered,
       emailed: counts.emailed,
       pushed: counts.pushed,
       notReached: counts.notReached,
@@ -242,7 +307,7 @@ export class InvitationRunner {
 }
 
 function phase(tally: Tally): string {
-  return `Created ${tally.created} · Emailed ${tally.emailed} · Pushed ${tally.pushed} · Not reached ${tally.notReached} · Failed ${tally.failed}`;
+  return `Created ${tally.created} · Registered directly ${tally.registered} · Emailed ${tally.emailed} · Pushed ${tally.pushed} · Not reached ${tally.notReached} · Failed ${tally.failed}`;
 }
 
 function uniqueUsers(work: readonly WorkItem[]): WorkItem[] {

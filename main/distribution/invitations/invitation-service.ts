@@ -74,8 +74,12 @@ export class InvitationService {
     const tokenId = await this.access(admin, target);
     const items: NewItem[] = [];
     for (const { candidate, decision } of decideAll(this.store.candidates(target.groupId, target.serviceId), options)) {
-      if (!decision.invite) {
+      if (decision.kind === 'skip') {
         items.push({ userId: candidate.userId, channel: 'none', target: '', state: 'skipped', reason: skipReasons[decision.reason] });
+        continue;
+      }
+      if (decision.kind === 'register') {
+        items.push({ userId: candidate.userId, channel: 'apple', target: decision.managedAppleId, state: 'waiting', reason: null });
         continue;
       }
       if (decision.email !== null) items.push({ userId: candidate.userId, channel: 'email', target: decision.email, state: 'waiting', reason: null });

@@ -6,7 +6,8 @@ import type { Audience, Candidate } from './invitation-eligibility';
 export type RunState = 'running' | 'finished' | 'cancelled' | 'failed';
 /** not-reached: a device invitation the MDM server queued but could not wake the device for. */
 export type ItemState = 'waiting' | 'pending' | 'sent' | 'not-reached' | 'skipped' | 'failed';
-export type ItemChannel = 'email' | 'device' | 'none';
+/** 'apple': registered with Apple directly (a Managed Apple Account; target is the Managed Apple ID). */
+export type ItemChannel = 'email' | 'device' | 'apple' | 'none';
 
 export interface RunRecord {
   id: string;
@@ -24,6 +25,8 @@ export interface RunRecord {
   createdCount: number;
   createdAt: string;
   finishedAt: string | null;
+  /** Apple's Retry-After time the run waits for before it goes on. */
+  resumeAt: string | null;
 }
 
 export interface NewItem {
@@ -40,7 +43,7 @@ export interface NewItem {
 export interface WorkItem {
   id: number;
   userId: number;
-  channel: 'email' | 'device';
+  channel: 'email' | 'device' | 'apple';
   target: string;
   name: string;
   clientUserId: string;
@@ -78,6 +81,7 @@ interface RunRow {
   created_count: number;
   created_at: string;
   finished_at: string | null;
+  resume_at: string | null;
 }
 
 const toRun = (r: RunRow): RunRecord => ({
@@ -96,6 +100,7 @@ const toRun = (r: RunRow): RunRecord => ({
   createdCount: r.created_count,
   createdAt: r.created_at,
   finishedAt: r.finished_at,
+  resumeAt: r.resume_at,
 });
 
 /** SQL for invitation runs, their per-user items, and who Invite Users can reach. */
@@ -109,6 +114,7 @@ export class InvitationStore {
   private readonly selectRun;
   private readonly selectRunning;
   private readonly updateRunEnd;
+  private readonly updateResumeAt;
   private readonly addCreated;
   private readonly selectWork;
   private readonly updateItem;
@@ -143,7 +149,8 @@ export class InvitationStore {
       INSERT OR IGNORE INTO invitations (run_id, user_id, channel, target, state, reason, command_uuid) VALUES (@runId, @userId, @channel, @target, @state, @reason, @commandUuid)`);
     this.selectRun = db.prepare('SELECT * FROM invitation_runs WHERE id = ?');
     this.selectRunning = db.prepare("SELECT * FROM invitation_runs WHERE state = 'running' ORDER BY created_at");
-    this.updateRunEnd = db.prepare('UPDATE invitation_runs SET state = @state, message = @message, finished_at = @at WHERE id = @id');
+    this.updateRunEnd = db.prepare('UPDATE invitation_runs SET state = @state, message = @message, finished_at = @at, resume_at = NULL WHERE id = @id');
+    this.updateResumeAt = db.prepare('UPDATE invitation_runs SET resume_at = @resumeAt, message = @message WHERE id = @id');
     this.addCreated = db.prepare('UPDATE invitation_runs SET created_count = created_count + @count WHERE id = @id');
     this.selectWork = db.prepare(`
       SELECT i.id, i.user_id AS userId, i.channel, i.target, i.command_uuid AS commandUuid, u.name, u.client_user_id AS clientUserId, u.email, g.name AS homeGroupName,
@@ -161,7 +168,8 @@ export class InvitationStore {
       SELECT user_id AS userId, channel, target, CASE WHEN state = 'not-reached' THEN command_uuid END AS commandUuid
       FROM invitations WHERE run_id = ? AND state IN ('failed', 'not-reached') ORDER BY id`);
     this.selectCounts = db.prepare(`
-      SELECT count(*) FILTER (WHERE channel = 'email' AND state = 'sent') AS emailed,
+      SELECT count(*) FILTER (WHERE channel = 'apple' AND state = 'sent') AS registered,
+             count(*) FILTER (WHERE channel = 'email' AND state = 'sent') AS emailed,
              count(*) FILTER (WHERE channel = 'device' AND state = 'sent') AS pushed,
              count(*) FILTER (WHERE state = 'not-reached') AS notReached,
              count(*) FILTER (WHERE state = 'failed') AS failed,
@@ -182,7 +190,7 @@ export class InvitationStore {
     return row ? withDevices([row], this.selectDevicesOf.all(userId) as DeviceRow[])[0]! : null;
   }
 
-  createRun(run: Omit<RunRecord, 'state' | 'message' | 'createdCount' | 'finishedAt' | 'createdAt'>, items: readonly NewItem[], at: Date): void {
+  createRun(run: Omit<RunRecord, 'state' | 'message' | 'createdCount' | 'finishedAt' | 'createdAt' | 'resumeAt'>, items: readonly NewItem[], at: Date): void {
     this.db.transaction(() => {
       this.insertRun.run({
         ...run,
@@ -206,6 +214,11 @@ export class InvitationStore {
 
   end(id: string, state: Exclude<RunState, 'running'>, message: string | null, at: Date): void {
     this.updateRunEnd.run({ id, state, message, at: at.toISOString() });
+  }
+
+  /** The run waits for Apple until `resumeAt` (saying so in its message), or (null) goes on. */
+  waitForApple(id: string, resumeAt: Date | null, message: string | null): void {
+    this.updateResumeAt.run({ id, resumeAt: resumeAt?.toISOString() ?? null, message });
   }
 
   countCreated(id: string, count: number): void {
@@ -244,6 +257,7 @@ export class InvitationStore {
 }
 
 export interface RunCounts {
+  registered: number;
   emailed: number;
   /** Device invitations queued and the device woken. */
   pushed: number;

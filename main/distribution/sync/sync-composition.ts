@@ -78,6 +78,7 @@ export function composeSync(ports: SyncPorts): SyncFeature {
     audit: ports.audit,
     bus: ports.bus,
     clock,
+    timers: ports.timers,
     logError,
     runner,
     syncState,
@@ -93,6 +94,7 @@ export function composeSync(ports: SyncPorts): SyncFeature {
     handlers: syncHandlers(service, ports.connectivity, settings),
     start: () => {
       service.cleanUpAbandonedGenerations().catch((error: unknown) => logError('Deleting what an interrupted sync left behind failed', error));
+      service.resumeWaits();
       scheduler?.start();
     },
     close: () => {

@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import type { SyncStatus } from '../../../preload/schemas/report-schemas';
 import type { AuditLog } from '../../audit/audit-log';
 import type { SignedInAdmin } from '../../auth/signed-in-admin';
+import { appleWaitPhase } from '../../apple/errors/apple-wait-error';
 import type { Clock } from '../../clock/clock';
 import { nextTurn } from '../../clock/next-turn';
+import type { Timers } from '../../clock/timers';
 import type { ScopeReader } from '../../directory/admin-scope';
 import { DomainError } from '../../errors/domain-error';
 import type { EventBus } from '../../events/event-bus';
@@ -40,8 +42,13 @@ export interface SyncServiceDeps {
   audit: AuditLog;
   bus: EventBus;
   clock: Clock;
+  /** Start the syncs Apple's Retry-After put off. */
+  timers: Timers;
   logError: (message: string, error: unknown) => void;
 }
+
+/** Syncs of one service put off in a row by Apple's Retry-After before it is left to the admin. */
+export const MAX_SYNC_WAITS = 3;
 
 /**
  * Syncs of services into the offline cache, as jobs: one at a time per service, started by
@@ -53,6 +60,8 @@ export interface SyncServiceDeps {
  */
 export class SyncService {
   private readonly running = new Map<number, RunningSync>();
+  /** Retries Apple's Retry-After scheduled, and how many in a row each service has had. */
+  private readonly retries = new Map<number, { timer: unknown; waits: number }>();
   private closed = false;
 
   constructor(private readonly deps: SyncServiceDeps) {}
@@ -61,6 +70,8 @@ export class SyncService {
   start(admin: SignedInAdmin, serviceId: number): Job {
     const access = this.deps.tokenService.syncAccess(admin, serviceId);
     this.refuseSecondSync(access);
+    const retryAt = this.waitingUntil(serviceId);
+    if (retryAt) throw new DomainError('APPLE_UNAVAILABLE', `${appleWaitPhase(retryAt)}; the sync starts on its own then.`);
     this.deps.audit.record(admin.id, 'sync.start', `service:${serviceId}`, { name: access.service.name });
     return this.launch(access, admin.id).job;
   }
@@ -69,8 +80,14 @@ export class SyncService {
   async syncAllAutomatically(): Promise<void> {
     for (const serviceId of this.automaticallySyncable()) {
       if (this.closed) return;
+      if (this.waitingUntil(serviceId)) continue;
       await this.startAutomatic(serviceId)?.ended;
     }
+  }
+
+  /** Schedules the syncs Apple's Retry-After put off before the app last stopped; called once at start. */
+  resumeWaits(): void {
+    for (const { serviceId, retryAt } of this.deps.syncState.waiting()) this.retryAt(serviceId, new Date(retryAt), 0);
   }
 
   /** The services of the report at this level (the branch above it and everything below), with their sync state. */
@@ -92,6 +109,8 @@ export class SyncService {
         attemptedAt: state?.attemptedAt ?? null,
         error: state?.error ?? null,
         errorCode: state?.errorCode ?? null,
+        retryAt: this.waitingUntil(service.id)?.toISOString() ?? null,
+        otherMdm: service.otherMdmName,
         job: running ? this.deps.jobs.snapshot(running.jobId) : null,
       };
     });
@@ -105,6 +124,8 @@ export class SyncService {
   /** Cancels running syncs and stops cleanups; the database is about to close. */
   close(): void {
     this.closed = true;
+    for (const { timer } of this.retries.values()) this.deps.timers.clear(timer);
+    this.retries.clear();
     this.deps.cleanup.stop();
     for (const sync of this.running.values()) this.deps.jobs.abort(sync.jobId);
   }
@@ -158,7 +179,11 @@ export class SyncService {
         return summaryOf(outcome);
       } catch (error) {
         const failure = describeSyncFailure(error, progress.signal.aborted);
-        if (!this.closed) this.failed(serviceId, adminId, attemptedAt, failure.code, failure.message);
+        if (!this.closed) {
+          this.failed(serviceId, adminId, attemptedAt, failure.code, failure.message, failure.retryAt);
+          if (failure.retryAt) this.retryAt(serviceId, failure.retryAt, (this.retries.get(serviceId)?.waits ?? 0) + 1);
+          else this.retries.delete(serviceId);
+        }
         throw failure.error;
       } finally {
         this.release(serviceId, leased);
@@ -171,14 +196,39 @@ export class SyncService {
   }
 
   private succeeded(serviceId: number, adminId: number | null, outcome: SyncOutcome): void {
+    this.retries.delete(serviceId);
     this.deps.audit.record(adminId, 'sync.complete', `service:${serviceId}`, { mode: outcome.mode, ...outcome.cache });
     this.deps.bus.emit('sync.changed', { serviceIds: [serviceId] });
   }
 
-  private failed(serviceId: number, adminId: number | null, attemptedAt: Date, code: string, message: string): void {
-    this.deps.syncState.recordFailure(serviceId, attemptedAt, code, message);
-    this.deps.audit.record(adminId, 'sync.failed', `service:${serviceId}`, { code, message });
+  private failed(serviceId: number, adminId: number | null, attemptedAt: Date, code: string, message: string, retryAt: Date | null): void {
+    this.deps.syncState.recordFailure(serviceId, attemptedAt, code, message, retryAt);
+    this.deps.audit.record(adminId, 'sync.failed', `service:${serviceId}`, { code, message, ...(retryAt ? { retryAt: retryAt.toISOString() } : {}) });
     this.deps.bus.emit('sync.changed', { serviceIds: [serviceId] });
+  }
+
+  /** Apple's Retry-After time for the service's next sync, while it lies ahead. */
+  private waitingUntil(serviceId: number): Date | null {
+    const retryAt = this.deps.syncState.get(serviceId)?.retryAt;
+    if (!retryAt || new Date(retryAt).getTime() <= this.deps.clock.now().getTime()) return null;
+    return new Date(retryAt);
+  }
+
+  /**
+   * Starts the service's sync on its own at Apple's time, as a system job.
+   *
+   * Bounded: after MAX_SYNC_WAITS waits in a row the failure stays for the admin (and the
+   * automatic sync) to take up; no sync starts before Apple's time either way.
+   */
+  private retryAt(serviceId: number, at: Date, waits: number): void {
+    const known = this.retries.get(serviceId);
+    if (known) this.deps.timers.clear(known.timer);
+    this.retries.delete(serviceId);
+    if (this.closed || waits > MAX_SYNC_WAITS) return;
+    const timer = this.deps.timers.set(() => {
+      if (!this.closed) this.startAutomatic(serviceId);
+    }, Math.max(0, at.getTime() - this.deps.clock.now().getTime()));
+    this.retries.set(serviceId, { timer, waits });
   }
 
   private release(serviceId: number, leased: number[]): void {

@@ -2,7 +2,8 @@ import { useId, useRef, useState, type DragEvent } from 'react';
 import type { ApiError } from '../../../preload/contract';
 import { api } from '../../bridge/api';
 import { Dialog } from '../../components/Dialog';
-import type { ServiceView } from './token-labels';
+import { TakeOverDialog } from './TakeOverDialog';
+import { takeOverAsked, type ServiceView } from './token-labels';
 
 /**
  * Add Token: paste the token (or drop or choose the .vpptoken file), optionally make it
@@ -16,21 +17,25 @@ export function AddTokenDialog({ service, initialText = '', onClose }: { service
   const [error, setError] = useState<ApiError | null>(null);
   const [warnings, setWarnings] = useState<string[] | null>(null);
   const [checking, setChecking] = useState(false);
+  const [otherMdm, setOtherMdm] = useState<string | null>(null);
   const checkId = useRef<string | null>(null);
 
   async function readFile(file: File | undefined) {
     if (file) setText(await file.text());
   }
 
-  async function submit() {
+  async function submit(takeOver = false) {
     checkId.current = crypto.randomUUID();
     setChecking(true);
     setError(null);
-    const result = await api.tokens.add({ serviceId: service.id, token: text, makeActive, checkId: checkId.current });
+    const result = await api.tokens.add({ serviceId: service.id, token: text, makeActive, checkId: checkId.current, takeOver });
     setChecking(false);
     checkId.current = null;
+    setOtherMdm(null);
     if (!result.ok) {
-      setError(result.error);
+      const asked = takeOverAsked(result.error);
+      if (asked) setOtherMdm(asked);
+      else setError(result.error);
       return;
     }
     setText('');
@@ -41,6 +46,10 @@ export function AddTokenDialog({ service, initialText = '', onClose }: { service
   function cancel() {
     if (checkId.current) void api.tokens.cancelCheck({ checkId: checkId.current });
     else onClose();
+  }
+
+  if (otherMdm) {
+    return <TakeOverDialog otherMdm={otherMdm} busy={checking} onTakeOver={() => void submit(true)} onClose={() => setOtherMdm(null)} />;
   }
 
   if (warnings) {

@@ -63,7 +63,7 @@ export function InviteUsersDialog({ service, groupId, groupName, onClose }: Prop
       onClose={onClose}
       onSubmit={() => void start()}
       submitLabel={starting ? 'Starting…' : 'Invite Users'}
-      submitDisabled={starting || noChannel || !preview || preview.users === 0 || mdmBlocks(preview.mdm)}
+      submitDisabled={starting || noChannel || !preview || preview.users + preview.registeredDirectly === 0 || mdmBlocks(preview.mdm)}
       wide
     >
       <p className="lead">
@@ -112,6 +112,12 @@ function PreviewSummary({ preview }: { preview: InvitationPreview }) {
         <strong>{preview.users}</strong> {preview.users === 1 ? 'user' : 'users'} will be invited: {preview.byEmail} by email, {preview.byDevice} on{' '}
         {preview.devices} {preview.devices === 1 ? 'device' : 'devices'}.
       </p>
+      {preview.registeredDirectly > 0 ? (
+        <p role="status" aria-label="Registered directly">
+          <strong>{preview.registeredDirectly}</strong> registered directly: {preview.registeredDirectly === 1 ? 'a person' : 'people'} with a Managed
+          Apple Account {preview.registeredDirectly === 1 ? 'gets' : 'get'} no invitation; Apple associates them at once.
+        </p>
+      ) : null}
       {preview.skipped.length > 0 ? (
         <table className="plain-table" aria-label="Skipped users">
           <thead>
@@ -170,12 +176,17 @@ function InvitationProgress({
     <Dialog title={`Invite Users — ${serviceName}`} onClose={onClose} wide>
       {counts ? (
         <>
-          <ProgressBar label="Invitations" done={counts.emailed + counts.pushed + counts.notReached + counts.failed} total={counts.total} />
+          <ProgressBar label="Invitations" done={counts.registered + counts.emailed + counts.pushed + counts.notReached + counts.failed} total={counts.total} />
           <p role="status" aria-label="Invitation counts">
-            Created {counts.created} · Emailed {counts.emailed} · Pushed {counts.pushed}
+            Created {counts.created} · Registered directly {counts.registered} · Emailed {counts.emailed} · Pushed {counts.pushed}
             {counts.notReached > 0 ? ` · Queued, not reached ${counts.notReached}` : ''} · Failed {counts.failed} of {counts.total}
             {counts.skipped > 0 ? ` · Skipped ${counts.skipped}` : ''}
           </p>
+          {running && run?.message ? (
+            <p role="status" aria-label="Waiting for Apple">
+              {run.message}
+            </p>
+          ) : null}
         </>
       ) : null}
       {job && job.state !== 'running' && job.message ? <ErrorBanner message={job.message} /> : null}

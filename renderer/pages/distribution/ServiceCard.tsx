@@ -6,18 +6,27 @@ import { useView } from '../../store/view-store';
 import { AddTokenDialog } from './AddTokenDialog';
 import { InviteUsersDialog } from './InviteUsersDialog';
 import { RemoveTokenDialog } from './RemoveTokenDialog';
-import { formatDay, statusLabels, statusNotice, type ServiceView, type TokenView } from './token-labels';
+import { TakeOverDialog } from './TakeOverDialog';
+import { formatDay, statusLabels, statusNotice, takeOverAsked, type ServiceView, type TokenView } from './token-labels';
 import { ViewTokenDialog } from './ViewTokenDialog';
 
-type Open = { kind: 'add' } | { kind: 'invite' } | { kind: 'view'; token: TokenView } | { kind: 'remove'; token: TokenView } | null;
+type Open =
+  | { kind: 'add' }
+  | { kind: 'invite' }
+  | { kind: 'view'; token: TokenView }
+  | { kind: 'remove'; token: TokenView }
+  | { kind: 'take-over'; token: TokenView; otherMdm: string }
+  | null;
 
 /** One Managed Distribution service at one level: its location, active token, actions and tokens. */
 export function ServiceCard({ service, group }: { service: ServiceView; group: GroupNode }) {
   const [open, setOpen] = useState<Open>(null);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const openReport = useView((s) => s.openReport);
   const active = service.tokens.find((t) => t.active) ?? null;
   const notice = active ? statusNotice(active) : null;
+  const otherMdm = service.otherMdm?.name ?? null;
   const headingId = `service-${service.id}`;
 
   /** Starts the sync and shows the report, where its progress is. */
@@ -30,6 +39,20 @@ export function ServiceCard({ service, group }: { service: ServiceView; group: G
   async function run(call: () => Promise<{ ok: boolean; error?: { message: string } }>) {
     const result = await call();
     setError(result.ok ? null : (result.error?.message ?? null));
+  }
+
+  /** Make active claims the location with Apple; if another MDM holds it, the admin is asked first. */
+  async function makeActive(token: TokenView, takeOver = false) {
+    setBusy(true);
+    const result = await api.tokens.makeActive({ tokenId: token.id, takeOver });
+    setBusy(false);
+    const otherMdm = result.ok ? null : takeOverAsked(result.error);
+    if (otherMdm) {
+      setOpen({ kind: 'take-over', token, otherMdm });
+      return;
+    }
+    setOpen(null);
+    setError(result.ok ? null : result.error.message);
   }
 
   return (
@@ -52,9 +75,18 @@ export function ServiceCard({ service, group }: { service: ServiceView; group: G
           {notice}
         </div>
       ) : null}
-      {active?.otherMdm ? (
+      {otherMdm ? (
         <div className="banner banner-warning-box" role="status">
-          Apple says another MDM server ("{active.otherMdm}") manages this location. Only one server should manage a location at a time.
+          Apple says {otherMdm} now manages this location. Only one server should manage a location at a time: check with whoever runs {otherMdm}{' '}
+          before installing apps from here.
+          {active && service.directAdmin && !service.inherited ? (
+            <>
+              {' '}
+              <button type="button" className="link" onClick={() => setOpen({ kind: 'take-over', token: active, otherMdm })}>
+                Take the location back…
+              </button>
+            </>
+          ) : null}
         </div>
       ) : null}
       {active && !service.usableHere && (active.status === 'valid' || active.status === 'expiring') ? (
@@ -127,7 +159,7 @@ export function ServiceCard({ service, group }: { service: ServiceView; group: G
                     View
                   </button>
                   {service.directAdmin && !token.active ? (
-                    <button type="button" className="link" onClick={() => void run(() => api.tokens.makeActive({ tokenId: token.id }))}>
+                    <button type="button" className="link" disabled={busy} onClick={() => void makeActive(token)}>
                       Make active
                     </button>
                   ) : null}
@@ -151,6 +183,9 @@ export function ServiceCard({ service, group }: { service: ServiceView; group: G
       {open?.kind === 'add' ? <AddTokenDialog service={service} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'view' ? <ViewTokenDialog service={service} token={open.token} onClose={() => setOpen(null)} /> : null}
       {open?.kind === 'remove' ? <RemoveTokenDialog service={service} token={open.token} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === 'take-over' ? (
+        <TakeOverDialog otherMdm={open.otherMdm} busy={busy} onTakeOver={() => void makeActive(open.token, true)} onClose={() => setOpen(null)} />
+      ) : null}
     </article>
   );
 }

@@ -23,5 +23,6 @@ export const stateLabels: Record<InvitationRun['rows'][number]['state'], string>
 export const channelLabels: Record<InvitationRun['rows'][number]['channel'], string> = {
   email: 'Email',
   device: 'Device',
+  apple: 'Registered directly',
   none: '—',
 };

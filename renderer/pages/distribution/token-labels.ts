@@ -34,3 +34,10 @@ export function statusNotice(token: TokenView): string | null {
       return null;
   }
 }
+
+/** The other MDM Apple named when main asks before taking a location over, or null for any other error. */
+export function takeOverAsked(error: { code: string; details?: unknown } | undefined): string | null {
+  if (error?.code !== 'CONFLICT' || typeof error.details !== 'object' || error.details === null) return null;
+  const otherMdm = (error.details as { otherMdm?: unknown }).otherMdm;
+  return typeof otherMdm === 'string' ? otherMdm : null;
+}

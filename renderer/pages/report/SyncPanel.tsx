@@ -8,6 +8,12 @@ function when(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : 'never';
 }
 
+/** HH:MM on this machine's clock, rounded up: the next try never starts before the time shown. */
+function clockTime(iso: string): string {
+  const at = new Date(Math.ceil(new Date(iso).getTime() / 60_000) * 60_000);
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+}
+
 /** Each service of the report: when its cache was last synced, Sync now, progress and Cancel. */
 export function SyncPanel({ groupId, onSynced }: { groupId: number; onSynced(): void }) {
   const [statuses, setStatuses] = useState<SyncStatus[]>([]);
@@ -66,9 +72,18 @@ export function SyncPanel({ groupId, onSynced }: { groupId: number; onSynced(): 
               <span className="muted">
                 {s.locationName ?? s.groupName} · last synced <span data-testid={`synced-${s.serviceId}`}>{when(s.syncedAt)}</span>
               </span>
-              {s.error ? (
+              {s.retryAt ? (
+                <span className="field-hint" role="status">
+                  Apple asked us to wait; the next try is at {clockTime(s.retryAt)}
+                </span>
+              ) : s.error ? (
                 <span className="field-error" role="alert">
                   Last sync failed ({when(s.attemptedAt)}): {s.error}
+                </span>
+              ) : null}
+              {s.otherMdm ? (
+                <span className="field-hint" role="status">
+                  Apple says {s.otherMdm} now manages this location
                 </span>
               ) : null}
             </div>

@@ -26,24 +26,49 @@ describe('the v2 client against the sandbox', () => {
   it('reads and sets the client config, and notices another MDM taking over', async () => {
     const { client, sandbox, location, token } = await startSandboxHarness();
     const before = await client.getClientConfig();
-    expect(before).toMatchObject({ locationName: 'Lincoln Elementary', uId: location.uId, countryCode: 'US', mdmInfo: null });
+    expect(before).toMatchObject({ locationName: 'Lincoln Elementary', uId: location.uId, countryCode: 'US', mdmInfo: null, subscribedNotificationTypes: [] });
     const { expDate } = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { expDate: string };
     expect(before.tokenExpiresAt?.toISOString()).toBe(parseAppleDate(expDate)?.toISOString());
 
     const claimed = await client.updateClientConfig({
       mdmInfo: { id: 'md-desktop-1', name: 'Managed Distribution', metadata: 'v0.1' },
       notificationUrl: 'https://mdm.example.org/apple',
-      notificationTypes: ['ASSET_MANAGEMENT'],
+      notificationAuthToken: 'SUp3rS3Cr3t',
+      notificationTypes: ['ASSET_MANAGEMENT', 'USER_ASSOCIATED'],
     });
     expect(claimed.mdmInfo).toEqual({ id: 'md-desktop-1', name: 'Managed Distribution', metadata: 'v0.1' });
-    expect(claimed.notificationUrl).toBe('https://mdm.example.org/apple');
+    expect(claimed).toMatchObject({
+      notificationUrl: 'https://mdm.example.org/apple',
+      notificationAuthToken: 'SUp3rS3Cr3t',
+      subscribedNotificationTypes: ['ASSET_MANAGEMENT', 'USER_ASSOCIATED'],
+    });
+    // GET answers the subscribed types under Apple's answer name too.
+    expect((await client.getClientConfig()).subscribedNotificationTypes).toEqual(['ASSET_MANAGEMENT', 'USER_ASSOCIATED']);
     expect(managedByAnotherMdm(await client.getClientConfig(), 'md-desktop-1')).toBe(false);
 
-    sandbox.setForeignMdm(location.id, { id: 'other-mdm', name: 'Another MDM' });
+    sandbox.setForeignMdm(location.id, { id: 'other-mdm', name: 'Another MDM', metadata: '1.0' });
     expect(managedByAnotherMdm(await client.getClientConfig(), 'md-desktop-1')).toBe(true);
+  });
 
-    const tooLong = await caught(() => client.updateClientConfig({ mdmInfo: { id: 'x', name: 'n'.repeat(101) } }));
-    expect(tooLong).toMatchObject({ code: 'VALIDATION', appleErrorNumber: 9602 });
+  it('tells which MDM each answer names: client config, assignments pages and event status', async () => {
+    const { clientWith, sandbox, location } = await startSandboxHarness();
+    const seen: string[] = [];
+    const client = clientWith({ onMdmInfo: (info) => seen.push(info.name) });
+    await client.readAssignments().all();
+    expect(seen).toEqual([]);
+    sandbox.setForeignMdm(location.id, { id: 'other-mdm', name: 'Another MDM', metadata: '1.0' });
+    await client.getClientConfig();
+    await client.readAssignments().all();
+    await client.waitForEvent(await client.createUsers([{ clientUserId: 'u-1' }]));
+    expect(seen).toEqual(['Another MDM', 'Another MDM', 'Another MDM']);
+  });
+
+  it('refuses an mdmInfo without all of id, name and metadata before Apple sees it', async () => {
+    const { client, sandbox } = await startSandboxHarness();
+    sandbox.resetTraffic();
+    const partial = await caught(() => client.updateClientConfig({ mdmInfo: { id: 'x', name: 'n' } as never }));
+    expect(partial).toMatchObject({ code: 'VALIDATION' });
+    expect(sandbox.recordedRequests()).toHaveLength(0);
   });
 
   it('lists assets with filters, free titles as unlimited', async () => {

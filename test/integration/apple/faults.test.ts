@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { startSandboxHarness } from '../../support/apple/sandbox-harness';
+import { RetryAfterGate } from '../../../main/apple/client/retry-after-gate';
+import { AppleWaitError } from '../../../main/apple/errors/apple-wait-error';
+import { clockTime } from '../../../main/clock/clock-time';
+import { caught, startSandboxHarness } from '../../support/apple/sandbox-harness';
 
 describe('recovering from what Apple does on a bad day', () => {
   it('waits as long as Retry-After says (seconds) on 503, then succeeds', async () => {
@@ -12,10 +15,10 @@ describe('recovering from what Apple does on a bad day', () => {
 
   it('waits until the HTTP date of Retry-After on 503', async () => {
     const { client, sandbox, time } = await startSandboxHarness();
-    const at = new Date(time.clock.now().getTime() + 42_000).toUTCString();
+    const at = new Date(time.clock.now().getTime() + 25_000).toUTCString();
     sandbox.injectFaults({ kind: 'unavailable', retryAfter: at }, { path: '/client/config' });
     await client.getClientConfig();
-    expect(time.sleeps).toEqual([42_000]);
+    expect(time.sleeps).toEqual([25_000]);
   });
 
   it('backs off exponentially with jitter on 429 / 9646', async () => {
@@ -67,12 +70,50 @@ describe('recovering from what Apple does on a bad day', () => {
     await expect(client.getClientConfig()).rejects.toMatchObject({ code: 'APPLE_UNAVAILABLE', message: expect.stringContaining('did not answer within') });
   });
 
-  it('gives up at once when Retry-After asks for longer than the time allowed', async () => {
-    const { clientWith, sandbox, time } = await startSandboxHarness();
-    const client = clientWith({ retry: { maxTotalMs: 60_000 } });
-    sandbox.injectFaults({ kind: 'unavailable', retryAfter: '3600' }, { path: '/client/config' });
-    await expect(client.getClientConfig()).rejects.toMatchObject({ code: 'APPLE_UNAVAILABLE', httpStatus: 503 });
+  it('ends the call at once when Retry-After asks for longer than a call may hold, naming when to try again', async () => {
+    const { client, sandbox, time } = await startSandboxHarness();
+    sandbox.injectFaults({ kind: 'unavailable', retryAfter: '120' }, { path: '/client/config' });
+    const retryAt = new Date(time.clock.now().getTime() + 120_000);
+    const error = await caught(() => client.getClientConfig());
+    expect(error).toBeInstanceOf(AppleWaitError);
+    expect(error).toMatchObject({
+      code: 'APPLE_UNAVAILABLE',
+      httpStatus: 503,
+      message: `Apple asked us to wait 2 minutes; try again after ${clockTime(retryAt)}.`,
+      details: expect.objectContaining({ retryAt: retryAt.toISOString() }),
+    });
     expect(time.sleeps).toEqual([]);
+    expect(sandbox.trafficStats().requests).toBe(1);
+  });
+
+  it('sends nothing with the token before the time Retry-After named, whichever request was told', async () => {
+    const { client, clientWith, sandbox, time } = await startSandboxHarness();
+    const gate = new RetryAfterGate();
+    const sync = clientWith({ gate });
+    const check = clientWith({ gate });
+    sandbox.injectFaults({ kind: 'unavailable', retryAfter: new Date(time.clock.now().getTime() + 300_000).toUTCString() }, { path: '/assets' });
+    await expect(sync.readAssets().all()).rejects.toBeInstanceOf(AppleWaitError);
+
+    time.advance(60_000);
+    await expect(check.getClientConfig()).rejects.toMatchObject({ message: expect.stringMatching(/^Apple asked us to wait 4 minutes; try again after \d\d:\d\d\.$/) });
+    expect(sandbox.trafficStats().requests).toBe(1);
+    // A client that does not share the gate (another token) is not held back.
+    expect((await client.getClientConfig()).locationName).toBe('Lincoln Elementary');
+
+    time.advance(240_000);
+    expect((await check.getClientConfig()).locationName).toBe('Lincoln Elementary');
+    expect(sandbox.trafficStats().requests).toBe(3);
+  });
+
+  it('sits out a short wait asked before, then sends', async () => {
+    const { clientWith, sandbox, time } = await startSandboxHarness();
+    const client = clientWith({ retry: { maxAttempts: 2 } });
+    sandbox.injectFaults({ kind: 'unavailable', retryAfter: '20' }, { path: '/client/config', count: 2 });
+    await expect(client.getClientConfig()).rejects.toMatchObject({ message: expect.stringMatching(/^Apple asked us to wait 20 seconds; try again after/) });
+    expect(time.sleeps).toEqual([20_000]);
+    expect((await client.getClientConfig()).locationName).toBe('Lincoln Elementary');
+    expect(time.sleeps).toEqual([20_000, 20_000]);
+    expect(sandbox.trafficStats().requests).toBe(3);
   });
 
   it('reads an error body sent with HTTP 200 as the error it is, without retrying', async () => {

@@ -30,6 +30,67 @@ describe("the sandbox speaks Apple's protocol", () => {
     expect(answer).toMatchObject({ status: 401, body: { errorNumber: 9722 } });
   });
 
+  describe('POST /client/config refuses what Apple refuses', () => {
+    const mdmInfo = { id: '522d5c43-44ca-4f7e-ba7a-53570cf60765', name: 'Managed Distribution desktop', metadata: '1.4.0' };
+    const notification = { notificationUrl: 'https://mdm.example.org/apple', notificationAuthToken: 'SUp3rS3Cr3t' };
+
+    async function post(body: unknown) {
+      const { sandbox, token } = await startSandboxHarness();
+      return call(`${sandbox.baseUrl}/client/config`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    }
+
+    it.each<[string, unknown, number]>([
+      ['an mdmInfo without metadata', { mdmInfo: { id: mdmInfo.id, name: mdmInfo.name } }, 9723],
+      ['an mdmInfo without a name', { mdmInfo: { id: mdmInfo.id, metadata: mdmInfo.metadata } }, 9723],
+      ['an mdmInfo with an empty id', { mdmInfo: { ...mdmInfo, id: '' } }, 9723],
+      ['an mdmInfo id over maxMdmIdLength (100)', { mdmInfo: { ...mdmInfo, id: 'i'.repeat(101) } }, 9724],
+      ['an mdmInfo name over maxMdmNameLength (100)', { mdmInfo: { ...mdmInfo, name: 'n'.repeat(101) } }, 9725],
+      ['an mdmInfo metadata over maxMdmMetadataLength (255)', { mdmInfo: { ...mdmInfo, metadata: 'm'.repeat(256) } }, 9713],
+      ['a notification URL without its auth token', { notificationUrl: notification.notificationUrl }, 9710],
+      ['an auth token without a notification URL', { notificationAuthToken: notification.notificationAuthToken }, 9710],
+      ['a notification URL that is not HTTPS', { ...notification, notificationUrl: 'http://mdm.example.org/apple' }, 9712],
+      ['a notification URL over maxNotificationLength (512)', { ...notification, notificationUrl: `https://mdm.example.org/${'a'.repeat(500)}` }, 9711],
+      ['an auth token over maxNotificationLength (512)', { ...notification, notificationAuthToken: 't'.repeat(513) }, 9711],
+      ['an unknown notification type', { ...notification, notificationTypes: ['EVERYTHING'] }, 9602],
+    ])('answers %s with 400 / %i and changes nothing', async (_name, body, errorNumber) => {
+      const { sandbox, token } = await startSandboxHarness();
+      const url = `${sandbox.baseUrl}/client/config`;
+      const auth = { Authorization: `Bearer ${token}` };
+      const answer = await call(url, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      expect(answer).toMatchObject({ status: 400, body: { errorNumber } });
+      const after = await call(url, { headers: auth });
+      expect(after.body).not.toHaveProperty('mdmInfo');
+      expect(after.body).not.toHaveProperty('notificationUrl');
+    });
+
+    it("answers as Apple's example: subscribedNotificationTypes, the echoed auth token, and mdmInfo", async () => {
+      const answer = await post({ mdmInfo, ...notification, notificationTypes: ['ASSET_COUNT', 'USER_MANAGEMENT'] });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ mdmInfo, ...notification, subscribedNotificationTypes: ['ASSET_COUNT', 'USER_MANAGEMENT'] });
+      expect(answer.body).not.toHaveProperty('notificationTypes');
+    });
+  });
+
+  it('names the MDM that claimed the location in assignments pages and status answers', async () => {
+    const { sandbox, token, location } = await startSandboxHarness();
+    const auth = { Authorization: `Bearer ${token}` };
+    expect((await call(`${sandbox.baseUrl}/assignments`, { headers: auth })).body).not.toHaveProperty('mdmInfo');
+    const other = { id: 'other-mdm', name: 'Jamf School', metadata: '3.2' };
+    sandbox.setForeignMdm(location.id, other);
+    expect((await call(`${sandbox.baseUrl}/assignments`, { headers: auth })).body).toMatchObject({ mdmInfo: other });
+    const created = await call(`${sandbox.baseUrl}/users/create`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ users: [{ clientUserId: 'u-1' }] }),
+    });
+    const status = await call(`${sandbox.baseUrl}/status?eventId=${String(created.body.eventId)}`, { headers: auth });
+    expect(status.body).toMatchObject({ mdmInfo: other });
+  });
+
   it('answers service config without a token', async () => {
     const { sandbox } = await startSandboxHarness();
     const answer = await call(`${sandbox.baseUrl}/service/config`);

@@ -177,6 +177,37 @@ describe('database migrations on a real file', () => {
     db.close();
   });
 
+  it('0012 keeps the invitations of a version-11 database and lets a run register people directly', () => {
+    const db = new Database(join(tempDir(), 'md.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations, 11);
+    db.exec(`
+      INSERT INTO groups (parent_id, name, kind, created_at) VALUES (NULL, 'Springfield', 'organization', 'x');
+      INSERT INTO users (name, email, role, home_group_id, client_user_id, created_at, updated_at) VALUES ('Ana Ruiz', 'ana@s.edu', 'student', 1, 'cu-ana', 'x', 'x');
+      INSERT INTO services (group_id, name, created_at) VALUES (1, 'Apps', 'x');
+      INSERT INTO sync_state (service_id, live_generation) VALUES (1, 4);
+      INSERT INTO invitation_runs (id, service_id, group_id, audience, by_email, by_device, state, created_at) VALUES ('r1', 1, 1, 'all', 1, 0, 'finished', 'x');
+      INSERT INTO invitations (run_id, user_id, channel, target, state, sent_at) VALUES ('r1', 1, 'email', 'ana@s.edu', 'sent', '2026-01-02');
+    `);
+    expect(() => db.prepare("INSERT INTO invitations (run_id, user_id, channel, target, state) VALUES ('r1', 1, 'apple', 'ana@appleid.s.edu', 'waiting')").run()).toThrow(/CHECK/);
+    migrate(db, migrations, 12);
+    expect(db.prepare('SELECT run_id, channel, target, state, sent_at FROM invitations').all()).toEqual([
+      { run_id: 'r1', channel: 'email', target: 'ana@s.edu', state: 'sent', sent_at: '2026-01-02' },
+    ]);
+    db.prepare("INSERT INTO invitations (run_id, user_id, channel, target, state) VALUES ('r1', 1, 'apple', 'ana@appleid.s.edu', 'waiting')").run();
+    expect(() => db.prepare("INSERT INTO invitations (run_id, user_id, channel, target, state) VALUES ('r1', 1, 'carrier pigeon', '', 'waiting')").run()).toThrow(/CHECK/);
+    db.prepare('DELETE FROM invitation_runs').run();
+    expect(db.prepare('SELECT count(*) FROM invitations').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT other_mdm_name, other_mdm_seen_at FROM services').get()).toEqual({ other_mdm_name: null, other_mdm_seen_at: null });
+    expect(db.prepare('SELECT retry_at FROM sync_state').get()).toEqual({ retry_at: null });
+    expect(db.prepare('SELECT resume_at FROM install_runs').all()).toEqual([]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invitations' AND name LIKE 'invitations_by_%' ORDER BY name").pluck().all()).toEqual([
+      'invitations_by_run',
+      'invitations_by_user',
+    ]);
+    db.close();
+  });
+
   it('a failing migration leaves the file exactly as it was and says so', () => {
     const file = join(tempDir(), 'md.sqlite');
     openDatabase(file).close();

@@ -1,41 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type App, type AppleConfig } from '../../../main/app';
-import type { Timers } from '../../../main/clock/timers';
 import type { SecretStore } from '../../../main/keychain/secret-store';
+import { manualTime } from '../../support/manual-time';
 import { useSandboxes } from '../../support/sandbox';
 import { startSyncWorld } from '../../support/sync-world';
 import { useTempDirs } from '../../support/temp-dir';
 import { useTestSecretStore } from '../../support/test-secret-store';
 
 const HOUR = 60 * 60 * 1000;
-
-/** Timers a test fires by hand, and a clock it moves. */
-function manualTime() {
-  const pending = new Map<number, { callback: () => void; ms: number }>();
-  let next = 1;
-  let offset = 0;
-  const timers: Timers = {
-    set: (callback, ms) => {
-      pending.set(next, { callback, ms });
-      return next++;
-    },
-    clear: (handle) => pending.delete(handle as number),
-  };
-  return {
-    timers,
-    clock: { now: () => new Date(Date.now() + offset) },
-    pending,
-    advance: (ms: number) => (offset += ms),
-    /** Runs the one timer waiting now. */
-    fire() {
-      const [entry] = [...pending];
-      if (!entry) throw new Error('No timer is waiting.');
-      pending.delete(entry[0]);
-      entry[1].callback();
-      return entry[1].ms;
-    },
-  };
-}
 
 const apps: App[] = [];
 afterEach(() => {

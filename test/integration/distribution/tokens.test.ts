@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { secretAccount } from '../../../main/distribution/token-service';
 import { signedInAs, withOrganization } from '../../support/directory-app';
 import { appleConfigFor, useSandboxes } from '../../support/sandbox';
@@ -116,14 +116,18 @@ describe('adding a token', () => {
   });
 
   it('warns when Apple says another MDM manages the location, and when the token expires soon', async () => {
-    const { sandbox, north, add } = await setup();
-    sandbox.setForeignMdm(north.id, { id: 'other-mdm', name: 'Other MDM Inc.', metadata: '' });
-    const result = await add(sandbox.mintToken(north.id, { expiresAt: new Date(Date.now() + 10 * 86_400_000) }));
+    const { sandbox, north, add, root, school } = await setup();
+    sandbox.setForeignMdm(north.id, { id: 'other-mdm', name: 'Other MDM Inc.', metadata: '4.1' });
+    const result = await add(sandbox.mintToken(north.id, { expiresAt: new Date(Date.now() + 10 * 86_400_000) }), false);
     expect(result.ok && result.value.warnings).toEqual([
       expect.stringMatching(/^The token expires on \d{4}-\d{2}-\d{2} \(in 10 days\)\./),
       expect.stringMatching(/another MDM server \("Other MDM Inc\."\) manages this location/),
     ]);
     expect(result.ok && result.value.token).toMatchObject({ status: 'expiring', otherMdm: 'Other MDM Inc.' });
+    const [service] = await root.ok('services.list', { groupId: school.id });
+    expect(service?.otherMdm).toMatchObject({ name: 'Other MDM Inc.' });
+    // Not made active, so the location is left to the other MDM.
+    expect(sandbox.mdmInfoOf(north.id)).toMatchObject({ id: 'other-mdm' });
   });
 
   it('Apple answering 503 is retried; when it keeps failing nothing is stored', async () => {
@@ -134,6 +138,31 @@ describe('adding a token', () => {
     sandbox.injectFaults({ kind: 'unavailable', retryAfter: '1' }, { count: 50 });
     expect(await add(sandbox.mintToken(north.id))).toMatchObject({ ok: false, error: { code: 'APPLE_UNAVAILABLE' } });
     expect(await secrets.list()).toHaveLength(1);
+  });
+
+  it('Apple asking to wait longer than a dialog can hold ends the call at once, saying when to try again; nothing reaches Apple before then', async () => {
+    const { sandbox, north, add, root, tokenIdOf, secrets } = await setup();
+    const sToken = sandbox.mintToken(north.id);
+    sandbox.injectFaults({ kind: 'unavailable', retryAfter: '120' }, { count: 1 });
+    const startedAt = Date.now();
+    const refused = await add(sToken);
+    const waitMessage = /^Apple asked us to wait 2 minutes; try again after (\d\d):(\d\d)\.$/;
+    expect(refused).toMatchObject({ ok: false, error: { code: 'APPLE_UNAVAILABLE', message: expect.stringMatching(waitMessage) } });
+    const retryAt = !refused.ok ? new Date((refused.error.details as { retryAt: string }).retryAt).getTime() : 0;
+    expect(retryAt - startedAt).toBeGreaterThanOrEqual(119_000);
+    expect(await secrets.list()).toEqual([]);
+
+    sandbox.resetTraffic();
+    expect(await add(sToken)).toMatchObject({ ok: false, error: { message: expect.stringMatching(waitMessage) } });
+    expect(sandbox.recordedRequests()).toEqual([]);
+
+    // Another token (another location's wait is its own) is checked as usual; so is its recheck, until Apple asks it to wait.
+    const other = tokenIdOf(await add(sandbox.mintToken(north.id)));
+    sandbox.injectFaults({ kind: 'rate-limited', retryAfter: '600' }, { count: 1 });
+    expect(await root.call('tokens.recheck', { tokenId: other })).toMatchObject({
+      ok: false,
+      error: { code: 'APPLE_UNAVAILABLE', message: expect.stringMatching(/^Apple asked us to wait 10 minutes; try again after \d\d:\d\d\.$/) },
+    });
   });
 
   it('a check with Apple can be cancelled, and then nothing is stored', async () => {
@@ -176,6 +205,85 @@ describe('the active token', () => {
     await add(sandbox.mintToken(north.id));
     await add(sandbox.mintToken(north.id), false);
     expect(() => app.db.prepare('UPDATE tokens SET active = 1').run()).toThrow(/UNIQUE constraint failed/);
+  });
+});
+
+describe('claiming the location for this app', () => {
+  const ours = (app: { db: import('better-sqlite3').Database }) => ({
+    id: app.db.prepare("SELECT value FROM settings WHERE key = 'installation.id'").pluck().get() as string,
+    name: 'Managed Distribution desktop',
+    metadata: 'unknown',
+  });
+
+  it('a token made active claims the location with our mdmInfo; one added inactive does not', async () => {
+    const { sandbox, north, add, app } = await setup();
+    await add(sandbox.mintToken(north.id), false);
+    expect(sandbox.mdmInfoOf(north.id)).toBeNull();
+    sandbox.resetTraffic();
+    await add(sandbox.mintToken(north.id), true);
+    expect(sandbox.mdmInfoOf(north.id)).toEqual(ours(app));
+    expect(sandbox.recordedRequests().map((r) => `${r.method} ${r.path}`)).toEqual(['GET /client/config', 'POST /client/config']);
+    expect(sandbox.recordedRequests()[1]?.body).toEqual({ mdmInfo: ours(app) });
+  });
+
+  it('asks before taking over a location another MDM manages, stores nothing until then, and audits the takeover', async () => {
+    const { sandbox, north, add, app, root, school, secrets } = await setup();
+    sandbox.setForeignMdm(north.id, { id: 'jamf-1', name: 'Jamf School', metadata: '3.2' });
+    const sToken = sandbox.mintToken(north.id);
+    expect(await add(sToken)).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'Apple says "Jamf School" manages this location. Take it over to make this token active here, or add it without Make Active.',
+        details: { otherMdm: 'Jamf School' },
+      },
+    });
+    expect(await secrets.list()).toEqual([]);
+    expect(sandbox.mdmInfoOf(north.id)).toMatchObject({ id: 'jamf-1' });
+
+    const taken = await root.call('tokens.add', { serviceId: (await root.ok('services.list', { groupId: school.id }))[0]!.id, token: sToken, makeActive: true, checkId: randomUUID(), takeOver: true });
+    expect(taken).toMatchObject({ ok: true, value: { warnings: [], token: { active: true } } });
+    expect(sandbox.mdmInfoOf(north.id)).toEqual(ours(app));
+    const audit = app.db.prepare("SELECT details FROM audit_entries WHERE action = 'token.takeOver'").pluck().all() as string[];
+    expect(audit.map((d) => JSON.parse(d) as unknown)).toEqual([expect.objectContaining({ fromMdmId: 'jamf-1', fromMdmName: 'Jamf School' })]);
+    const [service] = await root.ok('services.list', { groupId: school.id });
+    expect(service?.otherMdm).toBeNull();
+  });
+
+  it('Make Active asks the same way, then claims the location', async () => {
+    const { sandbox, north, add, tokenIdOf, app, root } = await setup();
+    const first = tokenIdOf(await add(sandbox.mintToken(north.id)));
+    const second = tokenIdOf(await add(sandbox.mintToken(north.id), false));
+    sandbox.setForeignMdm(north.id, { id: 'mosyle', name: 'Mosyle Manager', metadata: '9' });
+    expect(await root.call('tokens.makeActive', { tokenId: second })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { otherMdm: 'Mosyle Manager' } },
+    });
+    expect(app.db.prepare('SELECT id FROM tokens WHERE active = 1').pluck().all()).toEqual([first]);
+    expect(await root.ok('tokens.makeActive', { tokenId: second, takeOver: true })).toMatchObject({ active: true });
+    expect(sandbox.mdmInfoOf(north.id)).toEqual(ours(app));
+    expect(app.db.prepare("SELECT count(*) FROM audit_entries WHERE action = 'token.takeOver'").pluck().get()).toBe(1);
+  });
+
+  it('marks the service when an answer names another MDM since, and clears it when the location is ours again', async () => {
+    const { sandbox, north, add, tokenIdOf, app, root, school, service } = await setup();
+    const tokenId = tokenIdOf(await add(sandbox.mintToken(north.id)));
+    const list = async () => (await root.ok('services.list', { groupId: school.id }))[0]!;
+    expect((await list()).otherMdm).toBeNull();
+
+    sandbox.setForeignMdm(north.id, { id: 'kandji', name: 'Kandji', metadata: '2' });
+    sandbox.generate(north.id, { seed: 2, apps: 2, users: 4, assignments: 6 });
+    await root.ok('sync.start', { serviceId: service.id });
+    await vi.waitFor(async () => expect((await list()).otherMdm).toMatchObject({ name: 'Kandji', seenAt: expect.any(String) }));
+    const [status] = await root.ok('sync.status', { groupId: school.id });
+    expect(status?.otherMdm).toBe('Kandji');
+    expect(app.db.prepare("SELECT count(*) FROM audit_entries WHERE action = 'service.otherMdm'").pluck().get()).toBe(1);
+
+    await root.ok('tokens.recheck', { tokenId });
+    expect(app.db.prepare("SELECT count(*) FROM audit_entries WHERE action = 'service.otherMdm'").pluck().get()).toBe(1);
+
+    await root.ok('tokens.makeActive', { tokenId, takeOver: true });
+    expect((await list()).otherMdm).toBeNull();
   });
 });
 

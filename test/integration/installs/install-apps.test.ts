@@ -144,6 +144,44 @@ describe('installing an app', () => {
     expect(s.mdm.enqueues).toHaveLength(0);
   });
 
+  it('registers users with a Managed Apple Account directly before a user-based install, with no invitation', async () => {
+    const s = await school({ total: 5 });
+    const managed = await s.root.ok('users.create', {
+      name: 'Max Managed',
+      email: 'max@springfield.edu',
+      managedAppleId: 'max@appleid.springfield.edu',
+      role: 'student',
+      gradeLevel: '',
+      externalId: '',
+      homeGroupId: s.north.id,
+    });
+    const plain = await s.root.ok('users.create', { name: 'Pat Plain', email: 'pat@springfield.edu', managedAppleId: '', role: 'student', gradeLevel: '', externalId: '', homeGroupId: s.north.id });
+    for (const [n, owner] of [[1, managed], [2, plain]] as const) {
+      const ipad = await s.device(n);
+      await s.root.ok('devices.associate', { deviceId: ipad.id, owner: { kind: 'user', id: owner.id } });
+    }
+    const clientUserIdOf = (id: number) => s.app.db.prepare('SELECT client_user_id FROM users WHERE id = ?').pluck().get(id) as string;
+
+    const preview = await s.root.ok('installs.preview', s.request('user'));
+    const byUser = (name: string) => preview.items.find((i) => i.userName === name);
+    expect(byUser('Max Managed')).toMatchObject({ outcome: 'install', reasons: [{ code: 'registered-directly', refusal: false }] });
+    expect(byUser('Pat Plain')).toMatchObject({ outcome: 'refused', reasons: [{ code: 'user-not-associated' }] });
+    expect(preview.notAssociatedUserIds).toEqual([plain.id]);
+
+    s.sandbox.resetTraffic();
+    const started = await s.root.ok('installs.start', s.request('user'));
+    expect(await jobEnd(s.app, started.job.id)).toMatchObject({ state: 'succeeded', summary: { licenses: { assigned: 1, failed: 0 }, commands: { queued: 1 } } });
+    const writes = s.sandbox.recordedRequests().filter((r) => r.method === 'POST').map((r) => r.path);
+    expect(writes).toEqual(['/users/create', '/assets/associate']);
+    expect(s.sandbox.recordedRequests().find((r) => r.path === '/users/create')?.body).toEqual({
+      users: [{ clientUserId: clientUserIdOf(managed.id), email: 'max@springfield.edu', managedAppleId: 'max@appleid.springfield.edu' }],
+    });
+    expect(s.sandbox.usersOf(s.location.id)).toEqual([expect.objectContaining({ clientUserId: clientUserIdOf(managed.id), status: 'Associated' })]);
+    expect(s.sandbox.assignmentsOf(s.location.id)).toEqual([{ adamId: APP, pricingParam: 'STDQ', clientUserId: clientUserIdOf(managed.id) }]);
+    expect(s.mdm.enqueues.flatMap((e) => e.ids)).toEqual(['UDID-1']);
+    expect(s.app.db.prepare("SELECT count(*) FROM invitations").pluck().get()).toBe(0);
+  });
+
   it('with too few licenses, installs on as many devices as there are and reports the rest', async () => {
     const s = await school({ total: 2 });
     for (const n of [1, 2, 3]) await s.device(n);

@@ -34,7 +34,7 @@ function inviteCodeOf(world: InvitationWorld, clientUserId: string): string {
 }
 
 describe('Invite Users', () => {
-  it('registers everyone with Apple and emails each eligible person their own link, skipping the rest with a reason', async () => {
+  it('registers everyone with Apple and emails each eligible person their own link, registers Managed Apple Accounts directly, skipping the rest with a reason', async () => {
     const world = await startInvitationWorld(factories, [
       ...students(3),
       { name: 'No Device', email: 'nodevice@springfield.edu', devices: [] },
@@ -44,18 +44,27 @@ describe('Invite Users', () => {
     const server = await smtp(world);
 
     const preview = await world.root.ok('invitations.preview', world.options());
-    expect(preview).toMatchObject({ users: 3, byEmail: 3, byDevice: 0 });
-    expect(preview.skipped.map((s) => [s.reason, s.count, s.sample])).toEqual(
-      expect.arrayContaining([
-        ['no-device', 1, ['No Device']],
-        ['no-email', 1, ['No Email']],
-        ['managed-apple-id', 1, ['Managed Mia']],
-      ]),
-    );
+    expect(preview).toMatchObject({ users: 3, byEmail: 3, byDevice: 0, registeredDirectly: 1 });
+    expect(preview.skipped.map((s) => [s.reason, s.count, s.sample])).toEqual([
+      ['no-device', 1, ['No Device']],
+      ['no-email', 1, ['No Email']],
+    ]);
 
     const { runId } = await world.root.ok('invitations.start', world.options());
     const run = await world.finished(runId);
-    expect(run).toMatchObject({ state: 'finished', counts: { created: 3, emailed: 3, pushed: 0, failed: 0, skipped: 3, total: 3 } });
+    expect(run).toMatchObject({ state: 'finished', counts: { created: 4, registered: 1, emailed: 3, pushed: 0, failed: 0, skipped: 2, total: 4 } });
+
+    // Mia was created with her Managed Apple ID, which Apple associates at once, and was never emailed.
+    const mia = world.users.find((u) => u.name === 'Managed Mia')!;
+    const created = world.sandbox.recordedRequests().filter((r) => r.path === '/users/create').flatMap((r) => (r.body as { users: unknown[] }).users);
+    expect(created).toContainEqual({ clientUserId: mia.clientUserId, email: 'mia@springfield.edu', managedAppleId: 'mia@appleid.springfield.edu' });
+    expect(world.sandbox.usersOf(world.location.id).find((u) => u.clientUserId === mia.clientUserId)).toMatchObject({
+      status: 'Associated',
+      managedAppleId: 'mia@appleid.springfield.edu',
+      idHash: expect.any(String),
+    });
+    expect(run.rows.find((r) => r.name === 'Managed Mia')).toMatchObject({ channel: 'apple', target: 'mia@appleid.springfield.edu', state: 'sent' });
+    expect(server.received.filter((r) => r.recipients.includes('mia@springfield.edu'))).toEqual([]);
 
     expect(server.received).toHaveLength(3);
     for (const user of world.users.slice(0, 3)) {
@@ -66,7 +75,6 @@ describe('Invite Users', () => {
       expect(mails[0]!.mail.subject).toContain('Springfield High');
     }
     expect(run.rows.filter((r) => r.state === 'skipped').map((r) => [r.name, r.reason])).toEqual([
-      ['Managed Mia', 'Has a Managed Apple ID, which needs no invitation'],
       ['No Device', 'Has no device'],
       ['No Email', 'Has no email address'],
     ]);
@@ -74,7 +82,8 @@ describe('Invite Users', () => {
     expect(audit.map((a) => a.action)).toEqual(['invitation.start', 'invitation.complete']);
 
     const notYet = await world.root.ok('invitations.preview', world.options({ audience: 'not-invited' }));
-    expect(notYet.users).toBe(0);
+    expect(notYet).toMatchObject({ users: 0, registeredDirectly: 0 });
+    expect(notYet.skipped).toContainEqual(expect.objectContaining({ reason: 'registered-before', sample: ['Managed Mia'] }));
     const reminder = await world.root.ok('invitations.preview', world.options({ audience: 'reminder' }));
     expect(reminder.users).toBe(3);
   });

@@ -6,6 +6,7 @@ import { locationConfigFromApple, managedByAnotherMdm } from '../../../main/appl
 import { invitationUrl, serviceConfigFromApple } from '../../../main/apple/model/service-config';
 import { appleContentMetadataSchema } from '../../../main/apple/wire/apple-content-metadata';
 import { appleServiceConfigSchema } from '../../../main/apple/wire/apple-service-config';
+import { appleClientConfigSchema } from '../../../main/apple/wire/apple-client-config';
 
 const wireAsset = {
   adamId: '361309726',
@@ -45,6 +46,30 @@ describe('mapping Apple shapes to ours', () => {
       'https://buy.itunes.apple.com/WebObjects/MZFinance.woa/wa/associateVPPUserWithITSAccount?inviteCode=f551b37da07146628e8dcbe0111f0364&mt=8',
     );
     expect(config.limits.maxMdmNameLength).toBe(100);
+  });
+
+  it("reads Apple's example client config answer, subscribed notification types included", () => {
+    const config = locationConfigFromApple(
+      appleClientConfigSchema.parse({
+        countryISO2ACode: 'US',
+        defaultPlatform: 'volumestore',
+        locationName: 'PS01',
+        mdmInfo: { id: '522d5c43-44ca-4f7e-ba7a-53570cf60765', name: 'Apple Configurator 2', metadata: '2.13.3' },
+        notificationAuthToken: 'SUp3rS3Cr3t',
+        notificationUrl: 'https://www.next.com/notification',
+        subscribedNotificationTypes: ['ASSET_COUNT', 'ASSET_MANAGEMENT', 'USER_MANAGEMENT', 'USER_ASSOCIATED'],
+        tokenExpirationDate: '2030-11-08T22:33:22+0000',
+        uId: '2049025000431439',
+        websiteURL: 'https://school.apple.com',
+      }),
+    );
+    expect(config).toMatchObject({
+      locationName: 'PS01',
+      mdmInfo: { id: '522d5c43-44ca-4f7e-ba7a-53570cf60765', name: 'Apple Configurator 2', metadata: '2.13.3' },
+      notificationUrl: 'https://www.next.com/notification',
+      notificationAuthToken: 'SUp3rS3Cr3t',
+      subscribedNotificationTypes: ['ASSET_COUNT', 'ASSET_MANAGEMENT', 'USER_MANAGEMENT', 'USER_ASSOCIATED'],
+    });
   });
 
   it('notices another MDM holding the location', () => {

@@ -4,7 +4,7 @@ import { retryAfterMillis } from '../../../main/apple/client/retry-after';
 import { backoffDelay, retryDelay, type RetryContext, type RetrySettings } from '../../../main/apple/client/retry-policy';
 
 const now = new Date('2026-03-02T09:00:00Z');
-const settings: RetrySettings = { maxAttempts: 5, maxTotalMs: 60_000, baseDelayMs: 1_000, maxDelayMs: 8_000 };
+const settings: RetrySettings = { maxAttempts: 5, maxTotalMs: 60_000, baseDelayMs: 1_000, maxDelayMs: 8_000, maxHeldWaitMs: 30_000 };
 
 function context(overrides: Partial<RetryContext> = {}): RetryContext {
   return { attempt: 1, elapsedMs: 0, now, random: () => 0.5, ...overrides };

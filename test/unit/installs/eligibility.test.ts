@@ -9,7 +9,7 @@ const device = (n: number, fields: Partial<Candidate> = {}): Candidate => ({
   osVersion: '17.4',
   supervised: true,
   udid: `UDID-${n}`,
-  user: { id: n, name: `User ${n}`, clientUserId: `cu-${n}`, appleStatus: 'Associated' },
+  user: { id: n, name: `User ${n}`, clientUserId: `cu-${n}`, appleStatus: 'Associated', managedAppleId: null },
   ownerOutsideLevel: false,
   ...fields,
 });
@@ -39,7 +39,34 @@ describe('eligibility of one device', () => {
     {
       what: 'a user who has not joined yet',
       kind: 'user',
-      candidate: device(1, { user: { id: 1, name: 'U', clientUserId: 'cu-1', appleStatus: 'Registered' } }),
+      candidate: device(1, { user: { id: 1, name: 'U', clientUserId: 'cu-1', appleStatus: 'Registered', managedAppleId: null } }),
+      facts: app(),
+      reasons: ['user-not-associated'],
+      licensed: false,
+      command: false,
+    },
+    {
+      what: 'a user with a Managed Apple Account Apple does not know yet',
+      kind: 'user',
+      candidate: device(1, { user: { id: 1, name: 'U', clientUserId: 'cu-1', appleStatus: null, managedAppleId: 'u@appleid.springfield.edu' } }),
+      facts: app(),
+      reasons: ['registered-directly'],
+      licensed: true,
+      command: true,
+    },
+    {
+      what: 'a user with a Managed Apple Account on an unsupervised iPad',
+      kind: 'user',
+      candidate: device(1, { supervised: false, user: { id: 1, name: 'U', clientUserId: 'cu-1', appleStatus: 'Registered', managedAppleId: 'u@appleid.springfield.edu' } }),
+      facts: app(),
+      reasons: ['registered-directly', 'will-ask-user'],
+      licensed: true,
+      command: true,
+    },
+    {
+      what: 'a retired user with a Managed Apple Account',
+      kind: 'user',
+      candidate: device(1, { user: { id: 1, name: 'U', clientUserId: 'cu-1', appleStatus: 'Retired', managedAppleId: 'u@appleid.springfield.edu' } }),
       facts: app(),
       reasons: ['user-not-associated'],
       licensed: false,
@@ -75,7 +102,7 @@ describe('licenses for many devices', () => {
   });
 
   it('gives a user one license for all their devices', () => {
-    const owner = { id: 7, name: 'Sam', clientUserId: 'cu-7', appleStatus: 'Associated' };
+    const owner = { id: 7, name: 'Sam', clientUserId: 'cu-7', appleStatus: 'Associated', managedAppleId: null };
     const result = decideEligibility([device(1, { user: owner }), device(2, { user: owner })], app({ available: 1 }), 'user');
     expect(result.verdicts.map((v) => v.licensed)).toEqual([true, true]);
     expect(result).toMatchObject({ licensesNeeded: 1, short: 0 });

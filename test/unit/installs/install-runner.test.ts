@@ -65,7 +65,7 @@ function runWith(serials: string[]) {
   db.prepare("INSERT INTO groups (id, name, kind, created_at) VALUES (1, 'Org', 'organization', ?)").run(now);
   db.prepare("INSERT INTO services (id, group_id, name, created_at) VALUES (1, 1, 'Apps', ?)").run(now);
   const store = new InstallStore(db);
-  const run: Omit<InstallRun, 'state' | 'finishedAt'> = { id: 'run-1', serviceId: 1, tokenId: 1, groupId: 1, adminId: null, adamId: '361309726', pricing: 'STDQ', kind: 'device', licensesOnly: false, createdAt: now };
+  const run: Omit<InstallRun, 'state' | 'finishedAt' | 'resumeAt'> = { id: 'run-1', serviceId: 1, tokenId: 1, groupId: 1, adminId: null, adamId: '361309726', pricing: 'STDQ', kind: 'device', licensesOnly: false, createdAt: now };
   store.createRun(
     run,
     serials.map((serialNumber, index) => ({
@@ -81,7 +81,7 @@ function runWith(serials: string[]) {
       commandState: 'pending',
     })),
   );
-  const progress = { signal: new AbortController().signal, report: () => undefined };
+  const progress = { signal: new AbortController().signal, report: () => undefined, say: () => undefined };
   return { store, run: store.run('run-1')!, db, progress, audit: new AuditLog(db, systemClock) };
 }
 

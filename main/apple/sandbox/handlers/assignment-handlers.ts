@@ -10,7 +10,8 @@ import { sinceVersion } from './since-version';
  * GET /assignments: the live licenses, or with `sinceVersionId` those assigned since then.
  *
  * Apple's documented answer has no field for a removed license, so an incremental read
- * cannot report removals; the sandbox does not invent one.
+ * cannot report removals; the sandbox does not invent one. Like Apple's, each page names the
+ * MDM that claimed the location.
  */
 export const getAssignments: ApiHandler = ({ world, location, query }) => {
   const includeUserState = booleanParam(query, 'includeUserState') === true;
@@ -20,7 +21,7 @@ export const getAssignments: ApiHandler = ({ world, location, query }) => {
   const page = pageWindow(matching.length, query, world.settings.pageSize);
   const assignments: AppleAssignment[] = [];
   for (let i = page.start; i < page.end; i++) assignments.push(assignmentRow(location, matching[i] ?? 0, includeUserState));
-  return { assignments, ...page.fields, versionId: location.versions.currentId };
+  return { assignments, ...page.fields, versionId: location.versions.currentId, ...(location.mdmInfo ? { mdmInfo: location.mdmInfo } : {}) };
 };
 
 function selectAssignments(location: SandboxLocation, query: URLSearchParams): Int32Array {

@@ -2,7 +2,7 @@ import { SandboxAppleError } from '../sandbox-apple-error';
 import type { ApiHandler } from './api-context';
 import { textParam } from './query-params';
 
-/** GET /status?eventId=: PENDING until the event's time comes, then its result. */
+/** GET /status?eventId=: PENDING until the event's time comes, then its result; it names the MDM that claimed the location, as Apple's does. */
 export const getStatus: ApiHandler = ({ location, query }) => {
   const eventId = textParam(query, 'eventId');
   if (eventId === undefined) throw new SandboxAppleError(400, 9602);
@@ -14,5 +14,6 @@ export const getStatus: ApiHandler = ({ location, query }) => {
     numCompleted: event.numCompleted,
     numRequested: event.numRequested,
     ...(event.failures.length > 0 ? { failures: event.failures } : {}),
+    ...(location.mdmInfo ? { mdmInfo: location.mdmInfo } : {}),
   };
 };

@@ -28,7 +28,8 @@ export class SandboxLocation {
   readonly queries = new QueryCache();
   mdmInfo: AppleMdmInfo | undefined;
   notificationUrl: string | undefined;
-  notificationTypes: string[] | undefined;
+  notificationAuthToken: string | undefined;
+  subscribedNotificationTypes: string[] | undefined;
 
   constructor(readonly info: SandboxLocationInfo) {}
 

@@ -25,22 +25,26 @@ const both: InvitationOptions = { audience: 'all', byEmail: true, byDevice: true
 
 describe('who Invite Users reaches', () => {
   it.each([
-    ['a person with a device and an email, by email', person(), email, { invite: true, email: 'zoe@springfield.edu', deviceUdids: [] }],
-    ['a person by email and on their iPad', person(), both, { invite: true, email: 'zoe@springfield.edu', deviceUdids: ['UDID-IPAD'] }],
-    ['a person without an email, on their iPad only', person({ email: null }), both, { invite: true, email: null, deviceUdids: ['UDID-IPAD'] }],
-    ['a person with no device', person({ devices: [] }), email, { invite: false, reason: 'no-device' }],
-    ['a person with no email address, by email', person({ email: null }), email, { invite: false, reason: 'no-email' }],
-    ['a person already associated', person({ appleStatus: 'Associated' }), email, { invite: false, reason: 'associated' }],
-    ['a retired person', person({ appleStatus: 'Retired' }), email, { invite: false, reason: 'retired' }],
-    ['a person with a Managed Apple ID', person({ managedAppleId: 'zoe@appleid.springfield.edu' }), email, { invite: false, reason: 'managed-apple-id' }],
-    ['a reminder to someone never invited', person(), { ...email, audience: 'reminder' }, { invite: false, reason: 'not-invited' }],
-    ['a reminder to someone Registered', person({ appleStatus: 'Registered' }), { ...email, audience: 'reminder' }, { invite: true, email: 'zoe@springfield.edu', deviceUdids: [] }],
-    ['"not yet invited" and invited by us before', person({ invitedBefore: true }), { ...email, audience: 'not-invited' }, { invite: false, reason: 'already-invited' }],
-    ['"not yet invited" and Registered at Apple', person({ appleStatus: 'Registered' }), { ...email, audience: 'not-invited' }, { invite: false, reason: 'already-invited' }],
-    ['only an iOS 6 device, on devices', person({ devices: [oldIPhone] }), device, { invite: false, reason: 'device-too-old' }],
-    ['only a Mac, on devices', person({ devices: [mac] }), device, { invite: false, reason: 'macos-device' }],
-    ['only a device not enrolled in MDM, on devices', person({ devices: [unenrolled] }), device, { invite: false, reason: 'no-enrollment' }],
-    ['an iPad and a Mac, on devices: the iPad', person({ devices: [mac, iPad, oldIPhone] }), device, { invite: true, email: null, deviceUdids: ['UDID-IPAD'] }],
+    ['a person with a device and an email, by email', person(), email, { kind: 'invite', email: 'zoe@springfield.edu', deviceUdids: [] }],
+    ['a person by email and on their iPad', person(), both, { kind: 'invite', email: 'zoe@springfield.edu', deviceUdids: ['UDID-IPAD'] }],
+    ['a person without an email, on their iPad only', person({ email: null }), both, { kind: 'invite', email: null, deviceUdids: ['UDID-IPAD'] }],
+    ['a person with no device', person({ devices: [] }), email, { kind: 'skip', reason: 'no-device' }],
+    ['a person with no email address, by email', person({ email: null }), email, { kind: 'skip', reason: 'no-email' }],
+    ['a person already associated', person({ appleStatus: 'Associated' }), email, { kind: 'skip', reason: 'associated' }],
+    ['a retired person', person({ appleStatus: 'Retired' }), email, { kind: 'skip', reason: 'retired' }],
+    ['a person with a Managed Apple ID, registered directly', person({ managedAppleId: 'zoe@appleid.springfield.edu' }), email, { kind: 'register', managedAppleId: 'zoe@appleid.springfield.edu' }],
+    ['a Managed Apple ID, whatever the channels and audience', person({ managedAppleId: 'zoe@appleid.springfield.edu', email: null }), { ...device, audience: 'reminder' }, { kind: 'register', managedAppleId: 'zoe@appleid.springfield.edu' }],
+    ['a Managed Apple ID already associated', person({ managedAppleId: 'zoe@appleid.springfield.edu', appleStatus: 'Associated' }), email, { kind: 'skip', reason: 'associated' }],
+    ['a Managed Apple ID registered by an earlier run', person({ managedAppleId: 'zoe@appleid.springfield.edu', invitedBefore: true }), email, { kind: 'skip', reason: 'registered-before' }],
+    ['a Managed Apple ID without a device', person({ managedAppleId: 'zoe@appleid.springfield.edu', devices: [] }), email, { kind: 'skip', reason: 'no-device' }],
+    ['a reminder to someone never invited', person(), { ...email, audience: 'reminder' }, { kind: 'skip', reason: 'not-invited' }],
+    ['a reminder to someone Registered', person({ appleStatus: 'Registered' }), { ...email, audience: 'reminder' }, { kind: 'invite', email: 'zoe@springfield.edu', deviceUdids: [] }],
+    ['"not yet invited" and invited by us before', person({ invitedBefore: true }), { ...email, audience: 'not-invited' }, { kind: 'skip', reason: 'already-invited' }],
+    ['"not yet invited" and Registered at Apple', person({ appleStatus: 'Registered' }), { ...email, audience: 'not-invited' }, { kind: 'skip', reason: 'already-invited' }],
+    ['only an iOS 6 device, on devices', person({ devices: [oldIPhone] }), device, { kind: 'skip', reason: 'device-too-old' }],
+    ['only a Mac, on devices', person({ devices: [mac] }), device, { kind: 'skip', reason: 'macos-device' }],
+    ['only a device not enrolled in MDM, on devices', person({ devices: [unenrolled] }), device, { kind: 'skip', reason: 'no-enrollment' }],
+    ['an iPad and a Mac, on devices: the iPad', person({ devices: [mac, iPad, oldIPhone] }), device, { kind: 'invite', email: null, deviceUdids: ['UDID-IPAD'] }],
   ] as const)('%s', (_name, candidate, options, expected) => {
     expect(decide(candidate, options)).toEqual(expected);
   });
@@ -60,12 +64,14 @@ describe('who Invite Users reaches', () => {
       person({ userId: 3, name: 'C', devices: [] }),
       person({ userId: 4, name: 'D', devices: [] }),
       person({ userId: 5, name: 'E', appleStatus: 'Associated' }),
+      person({ userId: 6, name: 'F', managedAppleId: 'f@appleid.springfield.edu' }),
     ];
     expect(summarize(decideAll(people, both))).toEqual({
       users: 2,
       byEmail: 1,
       byDevice: 2,
       devices: 2,
+      registeredDirectly: 1,
       skipped: [
         { reason: 'no-device', label: 'Has no device', count: 2, sample: ['C', 'D'] },
         { reason: 'associated', label: 'Already associated with Apple', count: 1, sample: ['E'] },

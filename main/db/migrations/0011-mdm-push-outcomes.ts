@@ -2,7 +2,7 @@ import type { Migration } from '../migration';
 
 /*
  * SQLite cannot change a CHECK constraint in place, so install_items and invitations are
- * rebuilt with the new state allowed; nothing references either table.
+ * rebuilt with the new state (and channel) allowed; nothing references either table.
  */
 export const migration0011: Migration = {
   version: 11,
@@ -41,12 +41,15 @@ export const migration0011: Migration = {
     -- not usable, or not wanted): its retries never send commands either.
     ALTER TABLE install_runs ADD COLUMN licenses_only INTEGER NOT NULL DEFAULT 0 CHECK (licenses_only IN (0, 1));
 
-    -- A device invitation queued but not reached, as above; it does not count as sent.
+    -- A device invitation queued but not reached, as above; it does not count as sent. And a
+    -- new channel, 'apple': a person with a Managed Apple Account is registered with Apple
+    -- directly (users/create with managedAppleId; Apple associates them at once) and never
+    -- emailed; target is the Managed Apple ID.
     CREATE TABLE invitations_new (
       id INTEGER PRIMARY KEY,
       run_id TEXT NOT NULL REFERENCES invitation_runs(id) ON DELETE CASCADE,
       user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-      channel TEXT NOT NULL CHECK (channel IN ('email', 'device', 'none')),
+      channel TEXT NOT NULL CHECK (channel IN ('email', 'device', 'apple', 'none')),
       target TEXT NOT NULL DEFAULT '',
       state TEXT NOT NULL CHECK (state IN ('waiting', 'pending', 'sent', 'not-reached', 'skipped', 'failed')),
       reason TEXT,

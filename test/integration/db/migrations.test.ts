@@ -154,6 +154,7 @@ describe('database migrations on a real file', () => {
       INSERT INTO invitations (run_id, user_id, channel, target, state, command_uuid, sent_at) VALUES ('inv-1', 1, 'device', 'UDID-1', 'sent', 'uuid-2', 'x');
     `);
     expect(() => db.prepare("UPDATE install_items SET command_state = 'not-reached'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO invitations (run_id, user_id, channel, target, state) VALUES ('inv-1', 1, 'apple', 'ana@appleid.s.edu', 'waiting')").run()).toThrow(/CHECK/);
     migrate(db, migrations, 11);
 
     expect(db.prepare('SELECT run_id, serial_number, command_state, command_uuid FROM install_items').all()).toEqual([
@@ -163,6 +164,8 @@ describe('database migrations on a real file', () => {
     expect(db.prepare('SELECT target, state, command_uuid FROM invitations').all()).toEqual([{ target: 'UDID-1', state: 'sent', command_uuid: 'uuid-2' }]);
     db.prepare("UPDATE install_items SET command_state = 'not-reached', reason = 'push data missing for id'").run();
     db.prepare("UPDATE invitations SET state = 'not-reached'").run();
+    db.prepare("INSERT INTO invitations (run_id, user_id, channel, target, state) VALUES ('inv-1', 1, 'apple', 'ana@appleid.s.edu', 'waiting')").run();
+    expect(() => db.prepare("INSERT INTO invitations (run_id, user_id, channel, target, state) VALUES ('inv-1', 1, 'carrier pigeon', '', 'waiting')").run()).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE install_items SET command_state = 'lost'").run()).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO invitations (run_id, user_id, channel, target, state) VALUES ('inv-1', 1, 'device', 'UDID-1', 'waiting')").run()).toThrow(/UNIQUE/);
     db.prepare("DELETE FROM install_runs WHERE id = 'run-1'").run();
@@ -177,7 +180,7 @@ describe('database migrations on a real file', () => {
     db.close();
   });
 
-  it('0012 keeps the invitations of a version-11 database and lets a run register people directly', () => {
+  it('0012 gives services, syncs and runs of a version-11 database room for Apple waits and another MDM, keeping their rows', () => {
     const db = new Database(join(tempDir(), 'md.sqlite'));
     db.pragma('foreign_keys = ON');
     migrate(db, migrations, 11);
@@ -189,22 +192,14 @@ describe('database migrations on a real file', () => {
       INSERT INTO invitation_runs (id, service_id, group_id, audience, by_email, by_device, state, created_at) VALUES ('r1', 1, 1, 'all', 1, 0, 'finished', 'x');
       INSERT INTO invitations (run_id, user_id, channel, target, state, sent_at) VALUES ('r1', 1, 'email', 'ana@s.edu', 'sent', '2026-01-02');
     `);
-    expect(() => db.prepare("INSERT INTO invitations (run_id, user_id, channel, target, state) VALUES ('r1', 1, 'apple', 'ana@appleid.s.edu', 'waiting')").run()).toThrow(/CHECK/);
     migrate(db, migrations, 12);
     expect(db.prepare('SELECT run_id, channel, target, state, sent_at FROM invitations').all()).toEqual([
       { run_id: 'r1', channel: 'email', target: 'ana@s.edu', state: 'sent', sent_at: '2026-01-02' },
     ]);
-    db.prepare("INSERT INTO invitations (run_id, user_id, channel, target, state) VALUES ('r1', 1, 'apple', 'ana@appleid.s.edu', 'waiting')").run();
-    expect(() => db.prepare("INSERT INTO invitations (run_id, user_id, channel, target, state) VALUES ('r1', 1, 'carrier pigeon', '', 'waiting')").run()).toThrow(/CHECK/);
-    db.prepare('DELETE FROM invitation_runs').run();
-    expect(db.prepare('SELECT count(*) FROM invitations').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT resume_at FROM invitation_runs').pluck().all()).toEqual([null]);
     expect(db.prepare('SELECT other_mdm_name, other_mdm_seen_at FROM services').get()).toEqual({ other_mdm_name: null, other_mdm_seen_at: null });
     expect(db.prepare('SELECT retry_at FROM sync_state').get()).toEqual({ retry_at: null });
     expect(db.prepare('SELECT resume_at FROM install_runs').all()).toEqual([]);
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invitations' AND name LIKE 'invitations_by_%' ORDER BY name").pluck().all()).toEqual([
-      'invitations_by_run',
-      'invitations_by_user',
-    ]);
     db.close();
   });
 

@@ -35,7 +35,7 @@ let host: AppHost | null = null;
 
 function offerTokenFile(path: string | null): void {
   pendingTokenFile.offer(path);
-  if (path !== null && host) host.bus.emit('tokens.fileOpened', {});
+  if (path !== null && host) host.app.bus.emit('tokens.fileOpened', {});
 }
 
 function createWindow(mdApp: AppHost, windowState: WindowStateStore): BrowserWindow {
@@ -68,7 +68,8 @@ function createWindow(mdApp: AppHost, windowState: WindowStateStore): BrowserWin
   contents.on('will-redirect', blockForeign);
   contents.on('will-attach-webview', (event) => event.preventDefault());
 
-  const unsubscribe = mdApp.bus.subscribe((name, payload) => contents.send(`event:${name}`, payload));
+  // The same client id its IPC calls carry: the window hears what its signed-in admin may see.
+  const unsubscribe = mdApp.listen(`window:${contents.id}`, (name, payload) => contents.send(`event:${name}`, payload));
   win.on('closed', unsubscribe);
   win.once('ready-to-show', () => win.show());
   void win.loadFile(pagePath);

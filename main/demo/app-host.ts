@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ChannelOutput } from '../../preload/contract';
 import { startAppleSandbox, type AppleSandbox } from '../apple/sandbox/apple-sandbox';
 import type { App, AppConfig } from '../app';
+import { systemTimers } from '../clock/timers';
 import { DomainError } from '../errors/domain-error';
 import type { EventListener } from '../events/event-bus';
 import type { Dispatch } from '../ipc/dispatcher';
@@ -26,11 +27,15 @@ export type AppFactory = (config: AppConfig) => App;
 export const DEMO_FOLDER = 'demo';
 /** Each demo is a database, a sandbox server and a generated district: a few at a time. */
 export const MAX_OPEN_DEMOS = 4;
+/** A demo whose window or tab has had no event stream this long is closed: the tab is gone. */
+export const ABANDONED_DEMO_MS = 2 * 60 * 1000;
 
 interface Demo {
   app: App;
   sandbox: AppleSandbox;
   dataDir: string;
+  /** Set while the client has no event stream open. */
+  abandoned: unknown;
 }
 
 interface Subscription {
@@ -87,7 +92,10 @@ export class AppHost {
       if (!this.demos.has(clientId)) listener(name, payload);
     });
     const demo = this.demos.get(clientId);
-    if (demo) subscription.offDemo = demo.app.listen(clientId, listener);
+    if (demo) {
+      subscription.offDemo = demo.app.listen(clientId, listener);
+      this.keep(demo);
+    }
     let forClient = this.subscriptions.get(clientId);
     if (!forClient) this.subscriptions.set(clientId, (forClient = new Set()));
     forClient.add(subscription);
@@ -95,7 +103,11 @@ export class AppHost {
       offOwn();
       subscription.offDemo?.();
       forClient.delete(subscription);
-      if (forClient.size === 0 && this.subscriptions.get(clientId) === forClient) this.subscriptions.delete(clientId);
+      if (forClient.size > 0 || this.subscriptions.get(clientId) !== forClient) return;
+      this.subscriptions.delete(clientId);
+      // A reload reconnects within moments; a closed tab never does, and its demo would stay open.
+      const left = this.demos.get(clientId);
+      if (left) left.abandoned = this.timers.set(() => void this.closeDemo(clientId), ABANDONED_DEMO_MS);
     };
   }
 
@@ -103,6 +115,16 @@ export class AppHost {
     this.closed = true;
     this.own.close();
     for (const clientId of [...this.demos.keys()]) void this.closeDemo(clientId);
+  }
+
+  private get timers() {
+    return this.config.timers ?? systemTimers;
+  }
+
+  private keep(demo: Demo): void {
+    if (demo.abandoned === null) return;
+    this.timers.clear(demo.abandoned);
+    demo.abandoned = null;
   }
 
   private appOf(clientId: string): App {
@@ -156,7 +178,7 @@ export class AppHost {
       const admin = status.ok ? (status.value as ChannelOutput<'app.status'>).admin : null;
       if (!admin) throw new DomainError('INTERNAL', 'The sample district opened without signing you in.');
       if (this.closed) throw new DomainError('CONFLICT', 'The app is closing.');
-      this.demos.set(clientId, { app, sandbox, dataDir });
+      this.demos.set(clientId, { app, sandbox, dataDir, abandoned: null });
       for (const subscription of this.subscriptions.get(clientId) ?? []) subscription.offDemo = app.listen(clientId, subscription.listener);
       return admin;
     } catch (error) {
@@ -172,6 +194,7 @@ export class AppHost {
     const demo = this.demos.get(clientId);
     if (!demo) return;
     this.demos.delete(clientId);
+    this.keep(demo);
     for (const subscription of this.subscriptions.get(clientId) ?? []) {
       subscription.offDemo?.();
       subscription.offDemo = null;

@@ -3,7 +3,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../main/app';
-import { AppHost, DEMO_FOLDER, MAX_OPEN_DEMOS } from '../../../main/demo/app-host';
+import type { Timers } from '../../../main/clock/timers';
+import { ABANDONED_DEMO_MS, AppHost, DEMO_FOLDER, MAX_OPEN_DEMOS } from '../../../main/demo/app-host';
 import type { EventName } from '../../../preload/contract';
 import type { Job } from '../../../main/jobs/job-registry';
 import { hookedFetch } from '../../support/hooked-fetch';
@@ -24,7 +25,7 @@ const ADMIN_TAB = 'web:admin-tab-0001';
 const VISITOR_TAB = 'web:visitor-tab-01';
 
 /** A host whose own app has an organization, its admin signed in on one tab, and that admin's sync held running. */
-async function hostWithRunningSync() {
+async function hostWithRunningSync(timers?: Timers) {
   const sandbox = await startSandbox();
   const location = sandbox.createLocation({ name: 'Springfield High Location', orgName: 'Springfield SD' });
   sandbox.generate(location.id, { seed: 7, apps: 4, users: 20, assignments: 40 });
@@ -36,6 +37,7 @@ async function hostWithRunningSync() {
     secrets: newSecrets(),
     apple: { ...base, transport: { ...base.transport, fetch: requests.fetch } },
     autoSync: false,
+    timers,
     logError: () => undefined,
   });
   hosts.push(host);
@@ -125,5 +127,36 @@ describe('the sample district beside the admins’ own app', () => {
     await world.call(tabs[0]!, 'demo.exit', {});
     expect(await world.call(tabs.at(-1)!, 'demo.start', {})).toMatchObject({ name: 'Demo Admin' });
     expect(readdirSync(join(world.dataDir, DEMO_FOLDER))).toHaveLength(MAX_OPEN_DEMOS);
+  });
+
+  it('closes the demo of a tab that went away: its last event stream ended and none came back in time', { timeout: 120_000 }, async () => {
+    const waiting = new Map<number, { callback: () => void; ms: number }>();
+    let next = 0;
+    const timers: Timers = {
+      set: (callback, ms) => {
+        waiting.set(++next, { callback, ms });
+        return next;
+      },
+      clear: (handle) => waiting.delete(handle as number),
+    };
+    const world = await hostWithRunningSync(timers);
+    world.release();
+    const tab = 'web:visitor-tab-21';
+    await world.call(tab, 'demo.start', {});
+    // A reload: the stream closes and opens again before the time is up.
+    const stop = world.host.listen(tab, () => undefined);
+    stop();
+    expect([...waiting.values()].map((t) => t.ms)).toEqual([ABANDONED_DEMO_MS]);
+    const again = world.host.listen(tab, () => undefined);
+    expect(waiting.size).toBe(0);
+    expect(await world.call(tab, 'app.status', {})).toMatchObject({ demo: true });
+
+    // The tab is closed.
+    again();
+    const [[, timer]] = [...waiting];
+    timer!.callback();
+    await vi.waitFor(() => expect(readdirSync(join(world.dataDir, DEMO_FOLDER))).toEqual([]));
+    expect(await world.call(tab, 'app.status', {})).toMatchObject({ demo: false, organizationName: organization.organizationName });
+    expect(await world.call(ADMIN_TAB, 'app.status', {})).toMatchObject({ admin: { name: 'Ada Admin' } });
   });
 });

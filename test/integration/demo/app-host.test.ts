@@ -153,7 +153,7 @@ describe('the sample district beside the admins’ own app', () => {
 
     // The tab is closed.
     again();
-    const [[, timer]] = [...waiting];
+    const [timer] = [...waiting.values()];
     timer!.callback();
     await vi.waitFor(() => expect(readdirSync(join(world.dataDir, DEMO_FOLDER))).toEqual([]));
     expect(await world.call(tab, 'app.status', {})).toMatchObject({ demo: false, organizationName: organization.organizationName });

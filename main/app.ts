@@ -33,11 +33,13 @@ import { JobRegistry } from './jobs/job-registry';
 import { distributionHandlers } from './distribution/distribution-handlers';
 import { ServiceCatalog } from './distribution/service-catalog';
 import { ServiceStore } from './distribution/service-store';
+import { ScopeAccess } from './distribution/scope-access';
 import { OUR_MDM_NAME, TokenService, type AppleClientFactory } from './distribution/token-service';
 import { TokenStore } from './distribution/token-store';
 import { ConnectivityMonitor } from './distribution/sync/connectivity-monitor';
 import { composeSync } from './distribution/sync/sync-composition';
-import { EventBus } from './events/event-bus';
+import { EventBus, type EventListener } from './events/event-bus';
+import { subscribeSession } from './events/event-audience';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import type { HandlerTable } from './ipc/handler-types';
 import { installationId } from './db/installation-id';
@@ -82,7 +84,7 @@ export interface AppConfig {
   timers?: Timers;
   /** Where CSV exports go: the desktop's save dialog; by default a one-time browser download. */
   exportDestination?: ExportDestination;
-  /** Set when an AppHost runs this app, which can switch to the sample district and back. */
+  /** Set when an AppHost runs this app, which opens a sample district beside it for one window or tab. */
   demo?: DemoControl;
   /** The version the diagnostics report names; Electron's `app.getVersion()` or package.json. */
   appVersion?: string;
@@ -93,6 +95,8 @@ export interface AppConfig {
 export interface App {
   dispatch: Dispatch;
   bus: EventBus;
+  /** Gives one window or tab (its client id) the events its signed-in admin may see. */
+  listen(clientId: string, listener: EventListener): () => void;
   db: Database.Database;
   databaseFile: string;
   /** Exports waiting for the browser to fetch them. */
@@ -126,9 +130,10 @@ export function createApp(config: AppConfig): App {
   const users = new UserStore(db);
   const devices = new DeviceStore(db);
   const userService = new UserService(db, users, scopes, audit, bus, clock);
-  const jobs = new JobRegistry(bus, logError);
-  const imports = new RosterImportService(scopes, new RosterWriter(db, groups, users, devices, clock), jobs, audit, bus);
   const services = new ServiceStore(db);
+  const access = new ScopeAccess(scopes, services);
+  const jobs = new JobRegistry(bus, (adminId, scope) => access.seesWork(adminId, scope), audit, logError);
+  const imports = new RosterImportService(scopes, new RosterWriter(db, groups, users, devices, clock), jobs, audit, bus);
   const tokens = new TokenStore(db);
   // Every client shares Apple's Retry-After waits, so no path calls Apple before the time it named.
   const appleTransport = { gate: new RetryAfterGate(), clock, ...config.apple?.transport };
@@ -215,15 +220,19 @@ export function createApp(config: AppConfig): App {
 
   sync.start();
   invitations.start();
+  // Jobs cut short by close() still announce how they ended; no window hears of it then.
+  let open = true;
 
   return {
     dispatch,
     bus,
+    listen: (clientId, listener) => subscribeSession(bus, access, () => (open ? auth.signedIn(clientId) : null), listener),
     db,
     databaseFile,
     downloads,
     diagnostics,
     close: () => {
+      open = false;
       sync.close();
       invitations.close();
       mail.mailer.close();

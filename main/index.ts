@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { channelNames } from '../preload/contract';
 import { createApp } from './app';
 import { AppHost } from './demo/app-host';
@@ -10,9 +10,12 @@ import { appleConfigFromEnv } from './config/apple-config';
 import { dataDirArgument } from './config/data-dir';
 import { createOsSecretStore } from './keychain/os-secret-store';
 import { appMenuTemplate } from './window/app-menu';
-import { externalLinkTarget, isTrustedSender, mayGrantPermission, mayNavigate } from './window/navigation-guards';
+import { APP_SCHEME, PAGE_URL, privilegedSchemes, RENDERER_ROOT_URL } from './window/app-scheme';
+import { isTrustedSender, mayGrantPermission } from './window/navigation-guards';
 import { PendingTokenFile } from './window/pending-token-file';
+import { rendererResponse } from './window/renderer-protocol';
 import { mayLoadResource } from './window/resource-filter';
+import { guardEveryWebContents } from './window/web-contents-guard';
 import { vpptokenPathFromArgs } from './window/token-file-argument';
 import { mainWindowOptions } from './window/window-options';
 import { fitWindowState } from './window/window-state';
@@ -21,12 +24,13 @@ import { WindowStateStore } from './window/window-state-store';
 // Desktop entry. Kept thin on purpose: every decision it makes lives in a module tested
 // under plain Node (window options, guards, dispatcher, app graph).
 
-const pagePath = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
-const pageUrl = pathToFileURL(pagePath).href;
-const rendererRootUrl = new URL('./', pageUrl).href;
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
 
 app.enableSandbox();
+// Both must happen before `ready`: the scheme's privileges, and the guard on every contents.
+protocol.registerSchemesAsPrivileged(privilegedSchemes);
+guardEveryWebContents(app, PAGE_URL, (url) => void shell.openExternal(url));
 
 // A double-clicked .vpptoken file, kept for the Add Token dialog.
 const pendingTokenFile = new PendingTokenFile();
@@ -35,7 +39,7 @@ let host: AppHost | null = null;
 
 function offerTokenFile(path: string | null): void {
   pendingTokenFile.offer(path);
-  if (path !== null && host) host.bus.emit('tokens.fileOpened', {});
+  if (path !== null && host) host.app.bus.emit('tokens.fileOpened', {});
 }
 
 function createWindow(mdApp: AppHost, windowState: WindowStateStore): BrowserWindow {
@@ -56,22 +60,11 @@ function createWindow(mdApp: AppHost, windowState: WindowStateStore): BrowserWin
     windowState.flush();
   });
   const contents = win.webContents;
-  contents.setWindowOpenHandler(({ url }) => {
-    const external = externalLinkTarget(url);
-    if (external) void shell.openExternal(external);
-    return { action: 'deny' };
-  });
-  const blockForeign = (event: Electron.Event, url: string) => {
-    if (!mayNavigate(url, pageUrl)) event.preventDefault();
-  };
-  contents.on('will-navigate', blockForeign);
-  contents.on('will-redirect', blockForeign);
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-
-  const unsubscribe = mdApp.bus.subscribe((name, payload) => contents.send(`event:${name}`, payload));
+  // The same client id its IPC calls carry: the window hears what its signed-in admin may see.
+  const unsubscribe = mdApp.listen(`window:${contents.id}`, (name, payload) => contents.send(`event:${name}`, payload));
   win.on('closed', unsubscribe);
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(pagePath);
+  void win.loadURL(PAGE_URL);
   return win;
 }
 
@@ -80,7 +73,7 @@ function wireIpc(mdApp: AppHost): void {
     ipcMain.handle(channel, (event, input: unknown) => {
       const frame = event.senderFrame;
       const sender = frame ? { url: frame.url, isMainFrame: frame === event.sender.mainFrame } : null;
-      if (!isTrustedSender(sender, pageUrl)) {
+      if (!isTrustedSender(sender, PAGE_URL)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'This request did not come from the app.' } };
       }
       return mdApp.dispatch(channel, input, `window:${event.sender.id}`);
@@ -117,10 +110,11 @@ async function start(): Promise<void> {
     offerTokenFile(path);
   });
   await app.whenReady();
+  protocol.handle(APP_SCHEME, (request) => rendererResponse(rendererDir, request));
   // Main's own HTTP (Apple, SMTP, MDM) goes through Node's sockets, not this session, so
   // only the page's loads are filtered here.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !mayLoadResource(details.url, rendererRootUrl) });
+    callback({ cancel: !mayLoadResource(details.url, RENDERER_ROOT_URL) });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(mayGrantPermission(permission)));
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => mayGrantPermission(permission));

@@ -1,110 +1,206 @@
+import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChannelOutput, EventName, EventPayload } from '../../preload/contract';
+import type { ChannelOutput } from '../../preload/contract';
 import { startAppleSandbox, type AppleSandbox } from '../apple/sandbox/apple-sandbox';
 import type { App, AppConfig } from '../app';
+import { systemTimers } from '../clock/timers';
 import { DomainError } from '../errors/domain-error';
-import { EventBus } from '../events/event-bus';
+import type { EventListener } from '../events/event-bus';
 import type { Dispatch } from '../ipc/dispatcher';
 import { SANDBOX_EVENT_POLL_MS } from '../config/apple-config';
 import { createMemorySecretStore } from '../keychain/memory-secret-store';
 import { seedDemo } from './demo-seeder';
 
-/** What an app can ask of the host it runs in: demo mode in and out. */
+type AdminSummary = ChannelOutput<'auth.signIn'>;
+
+/** What an app can ask of the host it runs in: a sample district for one window or tab, and back. */
 export interface DemoControl {
   active: boolean;
-  start(clientId: string): Promise<ChannelOutput<'auth.signIn'>>;
-  exit(): Promise<void>;
+  start(clientId: string): Promise<AdminSummary>;
+  exit(clientId: string): Promise<void>;
 }
 
 export type AppFactory = (config: AppConfig) => App;
 
+/** Folder under the data folder that holds one folder per open demo. */
+export const DEMO_FOLDER = 'demo';
+/** Each demo is a database, a sandbox server and a generated district: a few at a time. */
+export const MAX_OPEN_DEMOS = 4;
+/** A demo whose window or tab has had no event stream this long is closed: the tab is gone. */
+export const ABANDONED_DEMO_MS = 2 * 60 * 1000;
+
+interface Demo {
+  app: App;
+  sandbox: AppleSandbox;
+  dataDir: string;
+  /** Set while the client has no event stream open. */
+  abandoned: unknown;
+}
+
+interface Subscription {
+  listener: EventListener;
+  /** Its subscription to the client's demo, while there is one. */
+  offDemo: (() => void) | null;
+}
+
 /**
- * Holds the running app and can swap it for a demo: a separate data folder filled with a
- * generated district whose Apple is an in-process sandbox. Windows and browser tabs talk to
- * the host, so the swap is invisible to them but for what the app answers.
+ * Runs the admins' own app and, beside it, a sample district for each window or tab that
+ * asked for one: its own data folder, its own in-memory keychain and its own sandbox Apple.
+ *
+ * Calls and events are routed by client id, so opening or leaving a demo changes nothing for
+ * anyone else: the own app's sessions, running jobs and data stay as they were.
  */
 export class AppHost {
-  readonly bus = new EventBus();
-  private current: App;
-  private demo: { app: App; sandbox: AppleSandbox } | null = null;
-  private unforward: () => void;
-  private starting: Promise<ChannelOutput<'auth.signIn'>> | null = null;
+  private readonly own: App;
+  private readonly demos = new Map<string, Demo>();
+  private readonly starting = new Map<string, Promise<AdminSummary>>();
+  private readonly subscriptions = new Map<string, Set<Subscription>>();
+  private closed = false;
 
   constructor(
     private readonly create: AppFactory,
     private readonly config: AppConfig,
   ) {
-    this.current = create({ ...config, demo: this.control(false) });
-    this.unforward = this.forward(this.current);
+    // Demos never outlive the process; what a crash left behind goes now.
+    rmSync(join(config.dataDir, DEMO_FOLDER), { recursive: true, force: true });
+    this.own = create({ ...config, demo: this.ownControl() });
   }
 
-  readonly dispatch: Dispatch = (channel, input, clientId) => this.current.dispatch(channel, input, clientId);
+  readonly dispatch: Dispatch = (channel, input, clientId) => this.appOf(clientId).dispatch(channel, input, clientId);
 
+  /** The admins' own app, whichever windows are exploring a demo. */
   get app(): App {
-    return this.current;
+    return this.own;
   }
 
-  close(): void {
-    this.unforward();
-    this.current.close();
-    if (this.demo) void this.demo.sandbox.close();
-  }
+  /** Every app's exports, so a demo tab's download link works like any other. */
+  readonly downloads = {
+    take: (id: string) => {
+      for (const app of [this.own, ...[...this.demos.values()].map((demo) => demo.app)]) {
+        const file = app.downloads.take(id);
+        if (file) return file;
+      }
+      return null;
+    },
+  };
 
-  private control(active: boolean): DemoControl {
-    return {
-      active,
-      start: (clientId) => (this.starting ??= this.startDemo(clientId).finally(() => (this.starting = null))),
-      exit: () => this.exitDemo(),
+  /** The events one window or tab may see, from the app it is talking to at the time. */
+  listen(clientId: string, listener: EventListener): () => void {
+    const subscription: Subscription = { listener, offDemo: null };
+    const offOwn = this.own.listen(clientId, (name, payload) => {
+      if (!this.demos.has(clientId)) listener(name, payload);
+    });
+    const demo = this.demos.get(clientId);
+    if (demo) {
+      subscription.offDemo = demo.app.listen(clientId, listener);
+      this.keep(demo);
+    }
+    let forClient = this.subscriptions.get(clientId);
+    if (!forClient) this.subscriptions.set(clientId, (forClient = new Set()));
+    forClient.add(subscription);
+    return () => {
+      offOwn();
+      subscription.offDemo?.();
+      forClient.delete(subscription);
+      if (forClient.size > 0 || this.subscriptions.get(clientId) !== forClient) return;
+      this.subscriptions.delete(clientId);
+      // A reload reconnects within moments; a closed tab never does, and its demo would stay open.
+      const left = this.demos.get(clientId);
+      if (left) left.abandoned = this.timers.set(() => void this.closeDemo(clientId), ABANDONED_DEMO_MS);
     };
   }
 
-  private async startDemo(clientId: string): Promise<ChannelOutput<'auth.signIn'>> {
-    if (this.demo) throw new DomainError('CONFLICT', 'The sample district is already open.');
-    const dataDir = join(this.config.dataDir, 'demo');
-    rmSync(dataDir, { recursive: true, force: true });
+  close(): void {
+    this.closed = true;
+    this.own.close();
+    for (const clientId of [...this.demos.keys()]) void this.closeDemo(clientId);
+  }
+
+  private get timers() {
+    return this.config.timers ?? systemTimers;
+  }
+
+  private keep(demo: Demo): void {
+    if (demo.abandoned === null) return;
+    this.timers.clear(demo.abandoned);
+    demo.abandoned = null;
+  }
+
+  private appOf(clientId: string): App {
+    return this.demos.get(clientId)?.app ?? this.own;
+  }
+
+  private ownControl(): DemoControl {
+    return {
+      active: false,
+      start: (clientId) => {
+        let started = this.starting.get(clientId);
+        if (!started) {
+          started = this.startDemo(clientId).finally(() => this.starting.delete(clientId));
+          this.starting.set(clientId, started);
+        }
+        return started;
+      },
+      // A client with a demo talks to it; here there is nothing of this client's to leave.
+      exit: async () => undefined,
+    };
+  }
+
+  private demoControl(): DemoControl {
+    return {
+      active: true,
+      start: () => Promise.reject(new DomainError('CONFLICT', 'The sample district is already open in this window.')),
+      exit: (clientId) => this.closeDemo(clientId),
+    };
+  }
+
+  private async startDemo(clientId: string): Promise<AdminSummary> {
+    if (this.demos.size + this.starting.size >= MAX_OPEN_DEMOS) {
+      throw new DomainError('CONFLICT', `${MAX_OPEN_DEMOS} sample districts are open already in other windows or tabs. Leave one of them, then try again.`);
+    }
+    const dataDir = join(this.config.dataDir, DEMO_FOLDER, randomUUID());
     const sandbox = await startAppleSandbox();
-    const app = this.create({
-      ...this.config,
-      dataDir,
-      secrets: createMemorySecretStore(),
-      apple: { baseUrl: sandbox.baseUrl, lookupBaseUrl: sandbox.lookupBaseUrl, eventPollMs: SANDBOX_EVENT_POLL_MS },
-      autoSync: false,
-      demo: this.control(true),
-    });
+    let app: App | null = null;
     try {
+      app = this.create({
+        ...this.config,
+        dataDir,
+        secrets: createMemorySecretStore(),
+        apple: { baseUrl: sandbox.baseUrl, lookupBaseUrl: sandbox.lookupBaseUrl, eventPollMs: SANDBOX_EVENT_POLL_MS },
+        autoSync: false,
+        demo: this.demoControl(),
+        // A .vpptoken file opened on the desktop is for the admins' own services.
+        pendingTokenFile: undefined,
+      });
       await seedDemo(app, sandbox, clientId);
+      const status = await app.dispatch('app.status', {}, clientId);
+      const admin = status.ok ? (status.value as ChannelOutput<'app.status'>).admin : null;
+      if (!admin) throw new DomainError('INTERNAL', 'The sample district opened without signing you in.');
+      if (this.closed) throw new DomainError('CONFLICT', 'The app is closing.');
+      this.demos.set(clientId, { app, sandbox, dataDir, abandoned: null });
+      for (const subscription of this.subscriptions.get(clientId) ?? []) subscription.offDemo = app.listen(clientId, subscription.listener);
+      return admin;
     } catch (error) {
-      app.close();
+      app?.close();
       await sandbox.close();
+      rmSync(dataDir, { recursive: true, force: true });
       throw error;
     }
-    this.demo = { app, sandbox };
-    this.switchTo(app);
-    const status = await app.dispatch('app.status', {}, clientId);
-    if (!status.ok || !(status.value as ChannelOutput<'app.status'>).admin) throw new DomainError('INTERNAL', 'The sample district opened without signing you in.');
-    return (status.value as ChannelOutput<'app.status'>).admin!;
   }
 
-  private async exitDemo(): Promise<void> {
-    const demo = this.demo;
+  /** Closes this client's demo and deletes its folder; the client talks to the own app again. */
+  private async closeDemo(clientId: string): Promise<void> {
+    const demo = this.demos.get(clientId);
     if (!demo) return;
-    this.demo = null;
-    this.switchTo(this.create({ ...this.config, demo: this.control(false) }));
+    this.demos.delete(clientId);
+    this.keep(demo);
+    for (const subscription of this.subscriptions.get(clientId) ?? []) {
+      subscription.offDemo?.();
+      subscription.offDemo = null;
+    }
+    demo.app.close();
     await demo.sandbox.close();
-  }
-
-  /** Windows keep talking to the host; from now on it answers from `app`, and the old one closes. */
-  private switchTo(app: App): void {
-    const previous = this.current;
-    this.unforward();
-    this.current = app;
-    this.unforward = this.forward(app);
-    previous.close();
-    this.bus.emit('directory.changed', { groupIds: [] });
-  }
-
-  private forward(app: App): () => void {
-    return app.bus.subscribe((name, payload) => this.bus.emit(name as EventName, payload as EventPayload<EventName>));
+    rmSync(demo.dataDir, { recursive: true, force: true });
   }
 }

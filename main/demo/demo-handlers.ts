@@ -2,7 +2,7 @@ import { DomainError } from '../errors/domain-error';
 import type { HandlerTable } from '../ipc/handler-types';
 import type { DemoControl } from './app-host';
 
-/** Demo mode in and out; only an app running inside an AppHost can switch. */
+/** A sample district for the calling window or tab, in and out; only an app inside an AppHost has one. */
 export function demoHandlers(demo: DemoControl | undefined): Pick<HandlerTable, 'demo.start' | 'demo.exit'> {
   const host = () => {
     if (!demo) throw new DomainError('CONFLICT', 'The sample district is not available in this window.');
@@ -10,8 +10,8 @@ export function demoHandlers(demo: DemoControl | undefined): Pick<HandlerTable, 
   };
   return {
     'demo.start': (_input, { clientId }) => host().start(clientId),
-    'demo.exit': async () => {
-      await host().exit();
+    'demo.exit': async (_input, { clientId }) => {
+      await host().exit(clientId);
       return {};
     },
   };

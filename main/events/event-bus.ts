@@ -2,7 +2,10 @@ import { events, type EventName, type EventPayload } from '../../preload/contrac
 
 export type EventListener = (name: EventName, payload: unknown) => void;
 
-/** Pushes contract events to every open window or browser tab. */
+/**
+ * Carries contract events inside main. Windows and browser tabs receive them only through
+ * subscribeSession (event-audience.ts), which keeps to what each one's admin may see.
+ */
 export class EventBus {
   private readonly listeners = new Set<EventListener>();
 

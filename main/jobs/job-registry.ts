@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { JobState } from '../../preload/schemas/job-schemas';
+import type { AuditLog } from '../audit/audit-log';
+import type { SignedInAdmin } from '../auth/signed-in-admin';
 import { DomainError } from '../errors/domain-error';
 import type { EventBus } from '../events/event-bus';
 
 export type Job = z.output<typeof JobState>;
 export type JobSummary = NonNullable<Job['summary']>;
+export type JobScope = Job['scope'];
+
+/** Whether an admin may follow and cancel work on this scope (ScopeAccess.seesWork). */
+export type JobAccess = (adminId: number, scope: JobScope) => boolean;
 
 export interface JobProgress {
   /** Where the work is and how far along; sent to the renderer at most every 100 ms. */
@@ -21,21 +27,24 @@ const REPORT_INTERVAL_MS = 100;
  * Long work the admin watches: each job runs in the background and streams its progress
  * as `jobs.progress` events; the last state stays readable after it ends.
  *
- * A job belongs to the admin who started it. A system job (owner null, such as an automatic
- * sync) belongs to nobody, so any signed-in admin may read or cancel it.
+ * A job belongs to the scope it works on, not to whoever started it: an automatic sync has no
+ * starter, and a co-admin may follow or stop an admin's sync of their service. Admins outside
+ * the scope are told the job is unknown, as for any record they may not see.
  */
 export class JobRegistry {
-  private readonly jobs = new Map<string, { state: Job; owner: number | null; abort: AbortController }>();
+  private readonly jobs = new Map<string, { state: Job; abort: AbortController }>();
 
   constructor(
     private readonly bus: EventBus,
+    private readonly access: JobAccess,
+    private readonly audit: AuditLog,
     private readonly logError: (message: string, error: unknown) => void,
   ) {}
 
-  start(kind: string, label: string, owner: number | null, run: (progress: JobProgress) => Promise<JobSummary>): Job {
+  start(kind: string, label: string, scope: JobScope, run: (progress: JobProgress) => Promise<JobSummary>): Job {
     const abort = new AbortController();
-    const state: Job = { id: randomUUID(), kind, label, state: 'running', phase: 'Starting', done: 0, total: 0, message: null, summary: null };
-    this.jobs.set(state.id, { state, owner, abort });
+    const state: Job = { id: randomUUID(), kind, label, scope: { ...scope }, state: 'running', phase: 'Starting', done: 0, total: 0, message: null, summary: null };
+    this.jobs.set(state.id, { state, abort });
     let lastSent = 0;
     const progress: JobProgress = {
       signal: abort.signal,
@@ -67,16 +76,17 @@ export class JobRegistry {
     return { ...state };
   }
 
-  get(jobId: string, owner: number): Job {
-    const job = this.jobs.get(jobId);
-    if (!job || !mayTouch(job.owner, owner)) throw new DomainError('NOT_FOUND', 'That job is not known. It may have ended before the app restarted.');
-    return { ...job.state };
+  get(jobId: string, adminId: number): Job {
+    return { ...this.require(jobId, adminId, 'That job is not known. It may have ended before the app restarted.').state };
   }
 
-  cancel(jobId: string, owner: number): Job {
-    const job = this.jobs.get(jobId);
-    if (!job || !mayTouch(job.owner, owner)) throw new DomainError('NOT_FOUND', 'That job is not known.');
-    job.abort.abort();
+  /** Stops a running job; the audit log says who stopped it. A job that has ended stays as it ended. */
+  cancel(jobId: string, admin: SignedInAdmin): Job {
+    const job = this.require(jobId, admin.id, 'That job is not known.');
+    if (job.state.state === 'running' && !job.abort.signal.aborted) {
+      this.audit.record(admin.id, 'job.cancel', targetOf(job.state.scope), { jobId, kind: job.state.kind, label: job.state.label });
+      job.abort.abort();
+    }
     return { ...job.state };
   }
 
@@ -91,6 +101,12 @@ export class JobRegistry {
     this.jobs.get(jobId)?.abort.abort();
   }
 
+  private require(jobId: string, adminId: number, unknown: string) {
+    const job = this.jobs.get(jobId);
+    if (!job || !this.access(adminId, job.state.scope)) throw new DomainError('NOT_FOUND', unknown);
+    return job;
+  }
+
   private finish(state: Job, end: Partial<Job>): void {
     Object.assign(state, end);
     if (end.state !== 'failed' && end.state !== 'cancelled') state.done = state.total;
@@ -102,6 +118,6 @@ export class JobRegistry {
   }
 }
 
-function mayTouch(jobOwner: number | null, adminId: number): boolean {
-  return jobOwner === null || jobOwner === adminId;
+function targetOf(scope: JobScope): string {
+  return 'serviceId' in scope ? `service:${scope.serviceId}` : `group:${scope.groupId}`;
 }

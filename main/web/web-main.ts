@@ -32,8 +32,8 @@ async function main(): Promise<void> {
   });
   const web = await startWebServer({
     dispatch: host.dispatch,
-    bus: host.bus,
-    downloads: () => host.app.downloads,
+    events: (clientId, listener) => host.listen(clientId, listener),
+    downloads: () => host.downloads,
     staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
     port: portArgument(argv),
   });

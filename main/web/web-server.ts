@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ErrorCode, Result } from '../../preload/contract';
-import type { EventBus } from '../events/event-bus';
+import type { EventListener } from '../events/event-bus';
 import type { DownloadStore } from '../export/download-store';
 import type { Dispatch } from '../ipc/dispatcher';
 import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
@@ -18,15 +18,16 @@ import { readStaticFile } from './static-files';
 
 export interface WebServerOptions {
   dispatch: Dispatch;
-  bus: EventBus;
+  /** Subscribes one tab (its client id, as calls carry it) to the events its session may see. */
+  events: (clientId: string, listener: EventListener) => () => void;
   /** The built renderer (dist/renderer). */
   staticDir: string;
   port?: number;
   /** Fixed in tests; otherwise a fresh random key per run. */
   key?: string;
   maxBodyBytes?: number;
-  /** Exports waiting to be downloaded by the page (asked per request: demo mode swaps the app). */
-  downloads?: () => DownloadStore;
+  /** Exports waiting to be downloaded by the page (asked per request: each demo tab has its own). */
+  downloads?: () => Pick<DownloadStore, 'take'>;
 }
 
 export interface WebServer {
@@ -78,18 +79,15 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null
 /**
  * Browser mode: the built renderer and the dispatcher over HTTP on 127.0.0.1 only.
  *
- * `POST /api/<channel>` carries a call, `GET /api/events` streams contract events (SSE).
+ * `POST /api/<channel>` carries a call, `GET /api/events?client=<tab>` streams to one tab the
+ * contract events its session may see (SSE).
  * Every API request needs the per-run key; every request is checked for Host and Origin.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const key = options.key ?? randomBytes(32).toString('base64url');
   let port = 0;
-  const streams = new Set<ServerResponse>();
-
-  const unsubscribe = options.bus.subscribe((name, payload) => {
-    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const res of streams) res.write(frame);
-  });
+  // Each open stream and how to stop its events.
+  const streams = new Map<ServerResponse, () => void>();
 
   async function handleApiCall(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') return refuse(res, 405, 'VALIDATION', 'API calls must use POST.');
@@ -111,7 +109,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sendJson(res, 200, await options.dispatch(channel, input, `web:${clientId}`));
   }
 
-  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
+  // EventSource cannot send headers, so the stream names its tab in the query, as it does the key.
+  function openEventStream(req: IncomingMessage, res: ServerResponse, clientId: string | null): void {
+    if (!isValidClientId(clientId ?? undefined)) {
+      return refuse(res, 400, 'VALIDATION', 'The event stream did not say which browser tab it is for.');
+    }
     res.writeHead(200, {
       ...securityHeaders,
       'Content-Type': 'text/event-stream',
@@ -119,10 +121,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       Connection: 'keep-alive',
     });
     res.write(': connected\n\n');
-    streams.add(res);
+    const unsubscribe = options.events(`web:${clientId}`, (name, payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`));
+    streams.set(res, unsubscribe);
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), SSE_HEARTBEAT_MS);
     req.on('close', () => {
       clearInterval(heartbeat);
+      unsubscribe();
       streams.delete(res);
     });
   }
@@ -163,7 +167,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       if (url.pathname === '/api/events') {
         if (req.method !== 'GET') return refuse(res, 405, 'VALIDATION', 'The event stream is read with GET.');
-        return openEventStream(req, res);
+        return openEventStream(req, res, url.searchParams.get('client'));
       }
       return handleApiCall(req, res, url.pathname.slice('/api/'.length));
     }
@@ -200,8 +204,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: `http://127.0.0.1:${port}/#key=${key}`,
     close: () =>
       new Promise<void>((resolve) => {
-        unsubscribe();
-        for (const res of streams) res.end();
+        for (const [res, unsubscribe] of streams) {
+          unsubscribe();
+          res.end();
+        }
         server.close(() => resolve());
         server.closeAllConnections();
       }),

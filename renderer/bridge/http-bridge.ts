@@ -52,7 +52,7 @@ export function createHttpBridge(): Api {
   }
 
   function on(event: string, listener: (payload: unknown) => void): () => void {
-    source ??= new EventSource(`/api/events?key=${encodeURIComponent(key)}`);
+    source ??= new EventSource(`/api/events?key=${encodeURIComponent(key)}&client=${encodeURIComponent(id)}`);
     const handler = (message: MessageEvent<string>) => listener(JSON.parse(message.data));
     source.addEventListener(event, handler);
     return () => source?.removeEventListener(event, handler);

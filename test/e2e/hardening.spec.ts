@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import config from '../../playwright.config';
 import { CONTENT_SECURITY_POLICY } from '../../main/security/content-security-policy';
 import { freshDataDir, startBrowserMode, type RunningApp } from './support/app-process';
+import { createOrganization, rootAdmin } from './support/first-run';
 
 // Browser mode attacked from a real Chromium: by a page of another origin, through DNS
 // rebinding, by injected script, and by hand-made URLs. The rebinding host name resolves to
@@ -198,4 +199,65 @@ test('no directory listing and no path out of the built renderer', async ({ page
     expect(response?.status(), path).toBe(404);
     expect(await page.content(), path).not.toMatch(/managed-distribution-desktop|index-[\w-]+\.js/);
   }
+});
+
+test('with the key but nobody signed in, a tab hears no event, and its demo touches no one else', async ({ context }) => {
+  const admin = await context.newPage();
+  await createOrganization(admin, app.url);
+  const adminTab = await admin.evaluate(() => sessionStorage.getItem('md.clientId')!);
+  const call = async (clientId: string, channel: string, input: unknown) => {
+    const answer = await fetch(`${app.origin}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.key}`, 'X-Client-Id': clientId },
+      body: JSON.stringify(input),
+    });
+    return (await answer.json()) as { ok: boolean; value?: unknown };
+  };
+
+  // Someone holding the printed key opens the event stream of a tab of their own.
+  const intruder = await context.newPage();
+  await intruder.goto(`${app.origin}/`);
+  await intruder.evaluate(
+    (key) =>
+      new Promise<void>((resolve) => {
+        const heard: string[] = [];
+        Object.assign(window, { heard });
+        const source = new EventSource(`/api/events?key=${key}&client=intruder-tab-0001`);
+        for (const name of ['directory.changed', 'distribution.changed', 'sync.changed', 'jobs.progress', 'app.connectivity']) {
+          source.addEventListener(name, () => heard.push(name));
+        }
+        source.onopen = () => resolve();
+      }),
+    app.key,
+  );
+  expect(await call(adminTab, 'groups.create', { parentId: 1, name: 'Springfield High', kind: 'school' })).toMatchObject({ ok: true });
+  expect(await call(adminTab, 'services.create', { groupId: 1, name: 'District apps' })).toMatchObject({ ok: true });
+  // The admin's own tab hears the next change while the intruder's, open all along, hears none.
+  const adminHeard = await admin.evaluate(
+    (key) =>
+      new Promise<string>((resolve) => {
+        const tab = sessionStorage.getItem('md.clientId')!;
+        const source = new EventSource(`/api/events?key=${key}&client=${tab}`);
+        source.addEventListener('directory.changed', (event) => resolve((event as MessageEvent<string>).data));
+        source.onopen = () => {
+          void fetch('/api/groups.create', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}`, 'X-Client-Id': tab },
+            body: JSON.stringify({ parentId: 1, name: 'Shelbyville High', kind: 'school' }),
+          });
+        };
+      }),
+    app.key,
+  );
+  expect(JSON.parse(adminHeard)).toEqual({ groupIds: [expect.any(Number), 1] });
+  expect(await intruder.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+
+  // Opening and leaving the demo from that tab signs nobody out and changes nothing of theirs.
+  expect(await call('intruder-tab-0001', 'demo.start', {})).toMatchObject({ ok: true, value: { name: 'Demo Admin' } });
+  expect(await call(adminTab, 'app.status', {})).toMatchObject({ value: { demo: false, admin: { name: rootAdmin.name } } });
+  expect(await call('intruder-tab-0001', 'demo.exit', {})).toMatchObject({ ok: true });
+  await admin.reload();
+  await expect(admin.getByLabel('Signed in as')).toHaveText(rootAdmin.name);
+  await expect(admin.getByRole('tree', { name: 'Organization' }).getByRole('treeitem', { name: /Springfield High/ })).toBeVisible();
+  expect(await intruder.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
 });

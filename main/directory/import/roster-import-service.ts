@@ -64,7 +64,7 @@ export class RosterImportService {
     if (!roster) {
       throw new DomainError('VALIDATION', `The files have ${check.problems.length} problem(s); nothing was imported. Check them again to see each one.`, check.problems);
     }
-    return this.jobs.start('import', 'Import from Apple School Manager', admin.id, async (progress) => {
+    return this.jobs.start('import', 'Import from Apple School Manager', { groupId: parentGroupId }, async (progress) => {
       try {
         const summary = await this.writer.write(roster, parentGroupId, progress);
         this.audit.record(admin.id, 'directory.import', `group:${parentGroupId}`, { files: files.map((f) => basename(f.name)), ...summary });

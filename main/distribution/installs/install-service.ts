@@ -221,7 +221,7 @@ export class InstallService {
 
   private async carry(admin: SignedInAdmin, run: InstallRun) {
     const { run: apple } = await this.tokens.clientFor(admin, run.tokenId, run.groupId);
-    const job = this.jobs.start('install', `Install ${run.adamId}`, admin.id, async (progress) => {
+    const job = this.jobs.start('install', `Install ${run.adamId}`, { groupId: run.groupId }, async (progress) => {
       try {
         await this.waitForResume(run.id, progress);
         const deps = { store: this.store, mdm: this.mdm, audit: this.audit, clock: this.clock };

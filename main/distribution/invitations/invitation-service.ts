@@ -176,7 +176,7 @@ export class InvitationService {
 
   private launch(run: RunRecord, admin: SignedInAdmin): Job {
     const label = run.automatic ? 'Automatic invitation' : 'Invite Users';
-    const job = this.jobs.start('invitations', label, admin.id, (progress) =>
+    const job = this.jobs.start('invitations', label, { groupId: run.groupId }, (progress) =>
       this.runner.execute(run, admin, progress, () => this.closing).finally(() => this.jobIds.delete(run.id)),
     );
     this.jobIds.set(run.id, job.id);

@@ -157,7 +157,7 @@ export class SyncService {
     const entry: RunningSync = { jobId: '', ended: new Promise<void>((resolve) => (ended = resolve)) };
     this.running.set(serviceId, entry);
 
-    const job = this.deps.jobs.start('sync', `Sync ${access.service.name}`, adminId, async (progress) => {
+    const job = this.deps.jobs.start('sync', `Sync ${access.service.name}`, { serviceId }, async (progress) => {
       try {
         await this.deps.cleanup.service(serviceId);
         const outcome = await access.run((client) =>

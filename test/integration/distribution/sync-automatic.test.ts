@@ -35,7 +35,7 @@ describe('automatic sync', () => {
     await vi.waitFor(() => expect(synced()).toBe(1));
     expect(world.cache()).toEqual(world.expected());
     expect(world.app.db.prepare("SELECT admin_id FROM audit_entries WHERE action = 'sync.complete'").pluck().get()).toBeNull();
-    // Nobody owns it, so any admin may follow (or cancel) it.
+    // It is the service's: every admin the service reaches may follow (or cancel) it.
     expect(await world.root.ok('jobs.get', { jobId: jobs[0]!.id })).toMatchObject({ kind: 'sync', state: 'succeeded' });
 
     await vi.waitFor(() => expect(time.pending.size).toBe(1));

@@ -24,7 +24,7 @@ async function start(): Promise<WebServer> {
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(tempDir(), 'outside.txt'), 'not for the browser');
   const app = startApp(tempDir(), newSecrets());
-  const server = await startWebServer({ dispatch: app.dispatch, bus: app.bus, staticDir, maxBodyBytes: 1024 * 1024 });
+  const server = await startWebServer({ dispatch: app.dispatch, events: app.listen, staticDir, maxBodyBytes: 1024 * 1024 });
   servers.push(server);
   return server;
 }
@@ -137,10 +137,17 @@ describe('browser mode over real HTTP', () => {
     expect((await send(server, '/', { method: 'POST' })).status).toBe(405);
   });
 
-  it('streams contract events to the page over SSE', async () => {
+  it('refuses an event stream that does not name its tab', async () => {
+    const server = await start();
+    for (const client of ['', '&client=x', '&client=a%20b%20c%20d%20e']) {
+      expect((await send(server, `/api/events?key=${server.key}${client}`)).status, client).toBe(400);
+    }
+  });
+
+  it('streams contract events to the signed-in tab over SSE', async () => {
     const server = await start();
     const frames = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: server.port, path: `/api/events?key=${server.key}` }, (res) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: `/api/events?key=${server.key}&client=${CLIENT}` }, (res) => {
         expect(res.headers['content-type']).toBe('text/event-stream');
         let text = '';
         res.on('data', (chunk) => {

@@ -5,8 +5,9 @@ import {
   mayGrantPermission,
   mayNavigate,
 } from '../../../main/window/navigation-guards';
+import { PAGE_URL } from '../../../main/window/app-scheme';
 
-const page = 'file:///Applications/Managed%20Distribution.app/Contents/Resources/app.asar/dist/renderer/index.html';
+const page = PAGE_URL;
 
 describe('navigation guards', () => {
   it('lets the page reload itself or change its fragment', () => {
@@ -19,7 +20,9 @@ describe('navigation guards', () => {
       'https://evil.example/phish',
       'http://127.0.0.1:8080/',
       'file:///etc/passwd',
-      'file:///Applications/Managed%20Distribution.app/Contents/Resources/app.asar/dist/renderer/other.html',
+      'file:///Applications/Managed%20Distribution.app/Contents/Resources/app.asar/dist/renderer/index.html',
+      'app://renderer/other.html',
+      'app://evil/index.html',
       'javascript:alert(1)',
       'data:text/html,<script>alert(1)</script>',
       'not a url',

@@ -46,9 +46,14 @@ export const SCOPED_PEOPLE_CTE = `scoped_people(id, client_user_id) AS (
     SELECT u.id, u.client_user_id FROM group_members m JOIN users u ON u.id = m.user_id
     WHERE m.group_id IN (SELECT value FROM json_each(@scopeGroups)))`;
 
+/*
+ * Every predicate below is true or false, never NULL, for a missing user or device too: they
+ * are also negated (HolderScopeStore.hidden), and NOT NULL would let an unmatched holder pass.
+ */
+
 /** A user-held license the filter keeps, given the directory user `u` it was joined to (by clientUserId). */
 export function personKept(filter: HolderFilter, u: string): string {
-  const atLevel = `${u}.id IN (SELECT id FROM scoped_people)`;
+  const atLevel = `(${u}.id IS NOT NULL AND ${u}.id IN (SELECT id FROM scoped_people))`;
   switch (filter) {
     case 'all':
       return '1';
@@ -63,8 +68,8 @@ export function personKept(filter: HolderFilter, u: string): string {
 
 /** A device-held license the filter keeps, given the directory device `d` it was joined to (by serial number). */
 export function deviceKept(filter: HolderFilter, d: string): string {
-  const atLevel = `(${d}.user_id IN (SELECT id FROM scoped_people)
-    OR (${d}.user_id IS NULL AND ${d}.home_group_id IN (SELECT value FROM json_each(@scopeGroups))))`;
+  const atLevel = `(${d}.id IS NOT NULL AND CASE WHEN ${d}.user_id IS NOT NULL THEN ${d}.user_id IN (SELECT id FROM scoped_people)
+    ELSE ${d}.home_group_id IN (SELECT value FROM json_each(@scopeGroups)) END)`;
   switch (filter) {
     case 'all':
       return '1';

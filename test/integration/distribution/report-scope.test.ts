@@ -222,35 +222,38 @@ describe('the license cache at a level shows only the people at or below it that
     expect(checked).toBeGreaterThan(4);
   }, 120_000);
 
-  it('refuses to take back or retire the licenses of people outside the level, before anything is sent to Apple', async () => {
-    for (let seed = 10; ; seed++) {
+  it('refuses to take back or retire the licenses of anyone outside the level, in the directory or not, before anything is sent to Apple', async () => {
+    const kinds = ['person', 'unmatched user', 'device', 'unmatched serial'] as const;
+    const seen = new Set<string>();
+    for (let seed = 10; seen.size < kinds.length && seed < 40; seed++) {
       const district = await randomDistrict(seed);
       const root = district.admins[0]!;
-      // A level below a service's group, where that service's token may be used, with someone outside it holding a license.
-      const found = district.services.flatMap((service) =>
-        district.tree.subtreeOf(service.groupId).flatMap((groupId) => {
+      const directoryIds = new Set(district.people.map((p) => p.clientUserId));
+      const directorySerials = new Set(district.devices.map((d) => d.serial));
+      const kindOf = (h: Service['holders'][number]) =>
+        h.clientUserId !== null ? (directoryIds.has(h.clientUserId) ? 'person' : 'unmatched user') : directorySerials.has(h.serial!) ? 'device' : 'unmatched serial';
+      // Levels where the service's token may be used, with a holder the level does not show.
+      for (const service of district.services) {
+        for (const groupId of district.tree.subtreeOf(service.groupId)) {
           const expected = expectedAt(district, root.direct, groupId);
-          const outsider = service.holders.find((h) => h.clientUserId !== null && !expected.holder(service, h));
-          return outsider ? [{ service, groupId, outsider }] : [];
-        }),
-      )[0];
-      if (!found) continue;
-      const revoke = await root.client.call('licenses.revoke', {
-        groupId: found.groupId,
-        tokenId: found.service.tokenId,
-        action: 'disassociate',
-        adamId: APP,
-        pricing: 'STDQ',
-        clientUserIds: [found.outsider.clientUserId!],
-        serialNumbers: [],
-      });
-      expect(revoke).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('not at or below this level, so nothing was taken back') } });
-      const retire = await root.client.call('licenses.retireUsers', { groupId: found.groupId, tokenId: found.service.tokenId, clientUserIds: [found.outsider.clientUserId!] });
-      expect(retire).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+          for (const outsider of service.holders.filter((h) => !expected.holder(service, h) && !seen.has(kindOf(h)))) {
+            seen.add(kindOf(outsider));
+            const holders = { clientUserIds: outsider.clientUserId ? [outsider.clientUserId] : [], serialNumbers: outsider.serial ? [outsider.serial] : [] };
+            const revoke = await root.client.call('licenses.revoke', { groupId, tokenId: service.tokenId, action: 'disassociate', adamId: APP, pricing: 'STDQ', ...holders });
+            expect(revoke, `${kindOf(outsider)} at group ${groupId}`).toMatchObject({
+              ok: false,
+              error: { code: 'FORBIDDEN', message: expect.stringContaining('not at or below this level, so nothing was taken back') },
+            });
+            if (outsider.clientUserId) {
+              const retire = await root.client.call('licenses.retireUsers', { groupId, tokenId: service.tokenId, clientUserIds: [outsider.clientUserId] });
+              expect(retire).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+            }
+          }
+        }
+      }
       expect(district.sandbox.recordedRequests().filter((r) => r.method === 'POST' && /^\/(assets|users)\//.test(r.path))).toEqual([]);
-      const audit = await root.client.ok('audit.list', { action: 'licenses.' });
-      expect(audit.rows).toEqual([]);
-      return;
+      expect((await root.client.ok('audit.list', { action: 'licenses.' })).rows).toEqual([]);
     }
-  }, 120_000);
+    expect([...seen].sort()).toEqual([...kinds].sort());
+  }, 240_000);
 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Connectivity } from '../../../preload/schemas/report-schemas';
 import { AppleApiError } from '../../apple/errors/apple-api-error';
+import { AppleWaitError } from '../../apple/errors/apple-wait-error';
 import type { Clock } from '../../clock/clock';
 import type { EventBus } from '../../events/event-bus';
 
@@ -17,9 +18,12 @@ export const ignoreAppleCalls: AppleCallObserver = { answered: () => undefined, 
 /**
  * Apple could not be reached: no answer at all, or only 5xx until the retries ran out.
  *
- * Any other Apple error is an answer (a revoked token, a bad request): Apple is there.
+ * Any other Apple error is an answer (a revoked token, a bad request): Apple is there. So is
+ * a Retry-After longer than a call holds: Apple answered and asked for time, which the sync
+ * panel and the job show; the report is not offline for every other service because of it.
  */
 export function meansOffline(error: AppleApiError): boolean {
+  if (error instanceof AppleWaitError) return false;
   return error.code === 'APPLE_UNAVAILABLE' && (error.httpStatus === null || error.httpStatus >= 500);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppleApiError } from '../../../../main/apple/errors/apple-api-error';
+import { AppleWaitError } from '../../../../main/apple/errors/apple-wait-error';
 import { ConnectivityMonitor } from '../../../../main/distribution/sync/connectivity-monitor';
 import { EventBus } from '../../../../main/events/event-bus';
 
@@ -32,6 +33,12 @@ describe('connectivity', () => {
       { online: false, message: 'Could not reach Apple.', checkedAt: at.toISOString() },
       { online: true, message: null, checkedAt: at.toISOString() },
     ]);
+  });
+
+  it('Apple asking us to wait (a 503 with a long Retry-After) is an answer: still online', () => {
+    const { connectivity } = monitor();
+    connectivity.failed(new AppleWaitError(new Date(at.getTime() + 600_000), 600_000, { appleErrorNumber: null, httpStatus: 503 }));
+    expect(connectivity.current()).toEqual({ online: true, message: null, checkedAt: at.toISOString() });
   });
 
   it('a cancelled call or a bug says nothing about the network', () => {

@@ -376,7 +376,7 @@ export class ReportStore {
               (SELECT count(*) FROM devices d WHERE d.user_id = u.id) AS deviceCount,
               au.license_count AS licenseCount,
               (SELECT max(i.sent_at) FROM invitations i JOIN invitation_runs r ON r.id = i.run_id
-                WHERE i.user_id = u.id AND r.service_id = au.service_id AND i.state = 'sent') AS invitedAt,
+                WHERE i.user_id = u.id AND r.service_id = au.service_id AND i.state = 'sent' AND i.channel IN ('email', 'device')) AS invitedAt,
               k.sort_key AS sortKey
        FROM (${window}) AS k
        -- CROSS JOIN keeps this order: left to choose, SQLite scanned all of a service's Apple users and probed the window.

@@ -208,7 +208,7 @@ function InvitationProgress({
           <thead>
             <tr>
               <th scope="col">User</th>
-              <th scope="col">Sent by</th>
+              <th scope="col">How</th>
               <th scope="col">To</th>
               <th scope="col">Result</th>
               <th scope="col">Why</th>
@@ -220,7 +220,7 @@ function InvitationProgress({
                 <td>{r.name}</td>
                 <td>{channelLabels[r.channel]}</td>
                 <td>{r.target || '—'}</td>
-                <td>{stateLabels[r.state]}</td>
+                <td>{r.channel === 'apple' && r.state === 'sent' ? 'Registered with Apple' : stateLabels[r.state]}</td>
                 <td>{r.reason ?? ''}</td>
               </tr>
             ))}

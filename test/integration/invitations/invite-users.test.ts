@@ -1,3 +1,4 @@
+import { jobEnd } from '../../support/import-files';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'plist';
 import { startInvitationWorld, type InvitationWorld, type Person } from '../../support/invitation-world';
@@ -86,6 +87,12 @@ describe('Invite Users', () => {
     expect(notYet.skipped).toContainEqual(expect.objectContaining({ reason: 'registered-before', sample: ['Managed Mia'] }));
     const reminder = await world.root.ok('invitations.preview', world.options({ audience: 'reminder' }));
     expect(reminder.users).toBe(3);
+
+    // In the report Mia is associated and was never invited; the emailed ones were.
+    await jobEnd(world.app, (await world.root.ok('sync.start', { serviceId: world.service.id })).id);
+    const report = await world.root.ok('report.users', { groupId: world.school.id, limit: 50 });
+    expect(report.rows.find((u) => u.clientUserId === mia.clientUserId)).toMatchObject({ status: 'Associated', invitedAt: null, managedAppleId: 'mia@appleid.springfield.edu' });
+    expect(report.rows.filter((u) => u.invitedAt !== null)).toHaveLength(3);
   });
 
   it('treats users Apple already has (9716) as registered and invites them too', async () => {

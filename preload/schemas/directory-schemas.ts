@@ -4,7 +4,8 @@
  * Declared here and used only by `contract.ts`, which stays the one list of channels.
  */
 import { z } from 'zod';
-import { CONTROL_CHARACTERS, passwordShapeProblem } from './password-rules';
+import { CONTROL_CHARACTERS } from './control-characters';
+import { passwordShapeProblem } from './password-rules';
 
 export const id = z.number().int().positive();
 

@@ -1,10 +1,9 @@
+import { CONTROL_CHARACTERS } from './control-characters';
+
 /**
  * The password rules that need no list: checked by the contract's schema (so a form shows them
  * on its field) and again in main, next to the common-password list.
  */
-
-// C0 and C1 controls (NUL, line breaks, tabs, escape...), DEL, and the Unicode line separators.
-export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** What is wrong with the password's shape, in a sentence for the admin, or null. */
 export function passwordShapeProblem(password: string): string | null {

@@ -5,7 +5,8 @@ import { requireOrganizationAdmin } from '../directory/organization-admin';
 import type { SettingsStore } from '../distribution/sync/settings-store';
 import type { SignedInAdmin } from './signed-in-admin';
 
-const IDLE_HOURS = 'sessionIdleHours';
+// Not named "session…": diagnostics would redact it as if it were a secret.
+const IDLE_HOURS = 'signingIn.idleHours';
 export const DEFAULT_IDLE_HOURS = 8;
 
 export interface SessionSettingsValue {

@@ -6,38 +6,40 @@ export const SIGN_IN_WINDOW_MS = 60_000;
 const SWEEP_ABOVE_EMAILS = 1_000;
 
 /**
- * Slows password guessing: at most five sign-in attempts a minute for one email.
+ * Slows password guessing: after five sign-in attempts within a minute, an email waits a minute.
  *
  * An attempt is counted when it is admitted, before its password hash is awaited, so a burst
  * of concurrent attempts gets no more tries than a sequence would.
  */
 export class SignInThrottle {
-  private readonly attempts = new Map<string, number[]>();
+  private readonly emails = new Map<string, { attempts: number[]; lockedUntil: number }>();
 
   constructor(private readonly clock: Clock) {}
 
-  /** Counts an attempt and answers 0, or, once the email used its attempts, the seconds it must wait. */
+  /** Counts an attempt and answers 0, or, while the email is locked, the seconds it must wait. */
   admit(email: string): number {
     const now = this.clock.now().getTime();
-    if (this.attempts.size > SWEEP_ABOVE_EMAILS) this.sweep(now);
-    const recent = (this.attempts.get(email) ?? []).filter((at) => at > now - SIGN_IN_WINDOW_MS);
-    if (recent.length >= MAX_SIGN_IN_ATTEMPTS) {
-      this.attempts.set(email, recent);
-      return Math.ceil((recent[0]! + SIGN_IN_WINDOW_MS - now) / 1000);
+    if (this.emails.size > SWEEP_ABOVE_EMAILS) this.sweep(now);
+    const entry = this.emails.get(email) ?? { attempts: [], lockedUntil: 0 };
+    this.emails.set(email, entry);
+    if (entry.lockedUntil > now) return Math.ceil((entry.lockedUntil - now) / 1000);
+    entry.attempts = entry.attempts.filter((at) => at > now - SIGN_IN_WINDOW_MS);
+    entry.attempts.push(now);
+    if (entry.attempts.length >= MAX_SIGN_IN_ATTEMPTS) {
+      entry.attempts = [];
+      entry.lockedUntil = now + SIGN_IN_WINDOW_MS;
     }
-    recent.push(now);
-    this.attempts.set(email, recent);
     return 0;
   }
 
   /** The right password was given: the earlier attempts no longer count against the email. */
   recordSuccess(email: string): void {
-    this.attempts.delete(email);
+    this.emails.delete(email);
   }
 
   private sweep(now: number): void {
-    for (const [email, times] of this.attempts) {
-      if (times.every((at) => at <= now - SIGN_IN_WINDOW_MS)) this.attempts.delete(email);
+    for (const [email, entry] of this.emails) {
+      if (entry.lockedUntil <= now && entry.attempts.every((at) => at <= now - SIGN_IN_WINDOW_MS)) this.emails.delete(email);
     }
   }
 }

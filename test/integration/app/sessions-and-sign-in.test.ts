@@ -24,14 +24,15 @@ afterEach(() => {
   for (const app of apps.splice(0)) app.close();
 });
 
-/** An app on a clock the test moves, with its organization and a second admin, Bob. */
+/** An app on a clock that stands still until the test moves it, with its organization and a second admin, Bob. */
 async function district() {
+  const start = Date.parse('2026-03-02T09:00:00Z');
   let offset = 0;
   const app = createApp({
     dataDir: tempDir(),
     secrets: newSecrets(),
     autoSync: false,
-    clock: { now: () => new Date(Date.now() + offset) },
+    clock: { now: () => new Date(start + offset) },
     logError: () => undefined,
   });
   apps.push(app);
@@ -110,6 +111,8 @@ describe('sessions', () => {
     expect(await root.ok('sessions.settings', {})).toEqual({ idleHours: 8 });
     const bob = await bobSignedIn(app, 'bob');
     expect(await root.ok('sessions.saveSettings', { idleHours: 2 })).toEqual({ idleHours: 2 });
+    // Support sees the setting in the diagnostics report: it is not a secret.
+    expect(JSON.parse((await root.ok('app.diagnostics', {})).text).settings).toMatchObject({ 'signingIn.idleHours': 2 });
     advance(2 * HOUR);
     expect(await bob.call('groups.tree', {})).toEqual({
       ok: false,

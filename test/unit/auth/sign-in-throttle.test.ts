@@ -7,7 +7,7 @@ function clockAt(ms: number) {
 }
 
 describe('sign-in throttle', () => {
-  it('admits five attempts a minute for one email, counting each as it is admitted', () => {
+  it('admits five attempts for one email, counting each as it is admitted, then locks it for a minute', () => {
     const clock = clockAt(0);
     const throttle = new SignInThrottle(clock);
     for (let i = 0; i < MAX_SIGN_IN_ATTEMPTS; i++) expect(throttle.admit('ada@x.edu')).toBe(0);

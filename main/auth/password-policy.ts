@@ -43,7 +43,8 @@ function deLeet(text: string): string[] {
 
 function isCommon(word: string): boolean {
   if (commonPasswords.has(word)) return true;
-  // Two common passwords run together ("dragonmonkey").
+  // Two common passwords run together ("dragonmonkey"); apart, they are words of a passphrase.
+  if (/\s/.test(word)) return false;
   for (let i = 3; i <= word.length - 3; i++) {
     if (commonPasswords.has(word.slice(0, i)) && commonPasswords.has(word.slice(i))) return true;
   }
@@ -67,8 +68,11 @@ export function passwordProblem(password: string, owner: PasswordOwner): string 
   if (isPattern(compact)) return PATTERN;
   const stripped = core(compact);
   if ([...stripped].length >= 4 && isPattern(stripped)) return PATTERN;
-  const candidates = new Set([lower, compact, stripped, ...deLeet(stripped), ...deLeet(compact).map(core)]);
-  if ([...candidates].some(isCommon)) return COMMON;
+  const spaced = core(lower);
+  const candidates = new Set([lower, spaced, ...deLeet(spaced), ...deLeet(lower).map(core)]);
+  // Without its spaces, only a whole common password counts ("pass word 1234").
+  const squeezed = new Set([compact, stripped, ...deLeet(stripped)]);
+  if ([...candidates].some(isCommon) || [...squeezed].some((word) => commonPasswords.has(word))) return COMMON;
 
   const letters = lettersAndDigits(password);
   const local = owner.email.split('@')[0] ?? '';

@@ -129,7 +129,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           : refuse(res, 413, 'VALIDATION', 'The request is too large.');
       case 'busy':
         return isImport
-          ? refuseBusy(res, 'The app is still receiving another roster import. Try again in a few seconds, once it has arrived.')
+          ? refuseBusy(res, 'The app is still taking in another roster import. Try again in a few seconds.')
           : refuseBusy(res, 'The app is receiving too many requests at once. Try again in a few seconds.');
     }
     // The body's bytes count until the call is answered: its parsed input lives as long.

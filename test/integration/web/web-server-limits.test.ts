@@ -162,7 +162,7 @@ describe('browser mode limits', () => {
       expect(answer.headers['retry-after']).toBe('5');
       expect(JSON.parse(answer.body)).toEqual({
         ok: false,
-        error: { code: 'CONFLICT', message: 'The app is still receiving another roster import. Try again in a few seconds, once it has arrived.' },
+        error: { code: 'CONFLICT', message: 'The app is still taking in another roster import. Try again in a few seconds.' },
       });
     }
     first.req.end(body.slice(MB));

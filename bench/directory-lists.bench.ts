@@ -18,7 +18,7 @@ const DEVICES = 20_000;
 const dataDir = mkdtempSync(join(tmpdir(), 'md-bench-'));
 const keychain = createOsSecretStore('com.manageddistribution.bench');
 const app = createApp({ dataDir, secrets: keychain });
-await app.dispatch('setup.createOrganization', { organizationName: 'Bench District', adminName: 'Bench', email: 'bench@x.edu', password: 'bench password 1' }, 'b');
+await app.dispatch('setup.createOrganization', { organizationName: 'Bench District', adminName: 'Bench', email: 'bench@x.edu', password: 'quiet lantern orchard 7' }, 'b');
 const schools: number[] = [];
 for (const name of ['North', 'South', 'East']) {
   const result = await app.dispatch('groups.create', { parentId: 1, name, kind: 'school' }, 'b');

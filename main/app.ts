@@ -9,6 +9,7 @@ import { auditHandlers } from './audit/audit-handlers';
 import { AuditLog } from './audit/audit-log';
 import { authHandlers } from './auth/auth-handlers';
 import { AuthService } from './auth/auth-service';
+import { SessionSettings } from './auth/session-settings';
 import { SessionStore } from './auth/session-store';
 import { systemClock, type Clock } from './clock/clock';
 import { systemTimers, type Timers } from './clock/timers';
@@ -37,6 +38,7 @@ import { ScopeAccess } from './distribution/scope-access';
 import { OUR_MDM_NAME, TokenService, type AppleClientFactory } from './distribution/token-service';
 import { TokenStore } from './distribution/token-store';
 import { ConnectivityMonitor } from './distribution/sync/connectivity-monitor';
+import { SettingsStore } from './distribution/sync/settings-store';
 import { composeSync } from './distribution/sync/sync-composition';
 import { EventBus, type EventListener } from './events/event-bus';
 import { subscribeSession } from './events/event-audience';
@@ -106,6 +108,8 @@ export interface App {
   close(): void;
 }
 
+const HOUR_MS = 60 * 60 * 1000;
+
 const logToStderr = (message: string, error: unknown) => console.error(message, error);
 
 /** Builds the whole main-side graph from a config; both entry points call this. */
@@ -121,12 +125,13 @@ export function createApp(config: AppConfig): App {
 
   const bus = new EventBus();
   const audit = new AuditLog(db, clock);
-  const sessions = new SessionStore();
   const groups = new GroupStore(db);
   const admins = new AdminStore(db);
-  const auth = new AuthService(admins, sessions, audit, clock);
-  const setup = new OrganizationSetup(db, groups, admins, sessions, audit, bus, clock);
   const scopes = new ScopeReader(groups, admins);
+  const sessionSettings = new SessionSettings(new SettingsStore(db), scopes, audit);
+  const sessions = new SessionStore(clock, () => sessionSettings.idleHours() * HOUR_MS);
+  const auth = new AuthService(admins, sessions, audit, clock, () => sessionSettings.idleHours());
+  const setup = new OrganizationSetup(db, groups, admins, sessions, audit, bus, clock);
   const users = new UserStore(db);
   const devices = new DeviceStore(db);
   const userService = new UserService(db, users, scopes, audit, bus, clock);
@@ -172,7 +177,7 @@ export function createApp(config: AppConfig): App {
   const directory = {
     setup,
     groups: new GroupService(db, groups, scopes, audit, bus, clock, [serviceCount]),
-    admins: new AdminService(db, admins, groups, scopes, audit, clock),
+    admins: new AdminService(db, admins, groups, scopes, sessions, audit, clock),
     users: userService,
     devices: new DeviceService(db, devices, admins, userService, scopes, audit, bus, clock, (admin, device) => invitations.automatic.deviceAssociated(admin, device)),
   };
@@ -195,7 +200,7 @@ export function createApp(config: AppConfig): App {
 
   const handlers: HandlerTable = {
     ...statusHandlers(setup, auth, secrets, config.demo?.active ?? false),
-    ...authHandlers(auth),
+    ...authHandlers(auth, sessionSettings),
     ...directoryHandlers(directory),
     ...importHandlers(imports),
     ...jobHandlers(jobs),
@@ -215,6 +220,7 @@ export function createApp(config: AppConfig): App {
   const dispatch = createDispatcher({
     handlers,
     sessionAdmin: (clientId) => auth.signedIn(clientId),
+    signedOutReason: (clientId) => auth.signedOutReason(clientId),
     logError,
   });
 
@@ -226,7 +232,7 @@ export function createApp(config: AppConfig): App {
   return {
     dispatch,
     bus,
-    listen: (clientId, listener) => subscribeSession(bus, access, () => (open ? auth.signedIn(clientId) : null), listener),
+    listen: (clientId, listener) => subscribeSession(bus, access, () => (open ? auth.signedIn(clientId, false) : null), listener),
     db,
     databaseFile,
     downloads,

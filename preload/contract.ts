@@ -19,6 +19,7 @@ import {
   groupName,
   id,
   listWindow,
+  nameText,
   newPassword,
   personName,
   UserInput,
@@ -84,6 +85,10 @@ export const AdminSummary = z.object({
   email: z.string(),
 });
 
+export const SessionSettings = z.object({
+  idleHours: z.number().int().min(1, 'Use at least 1 hour.').max(168, 'Use at most 168 hours (a week).'),
+});
+
 export const KeychainStatus = z.object({
   available: z.boolean(),
   message: z.string().nullable(),
@@ -119,7 +124,7 @@ export const channels = {
   'setup.createOrganization': channel(
     'public',
     z.strictObject({
-      organizationName: z.string().trim().min(1, 'Enter the organization name.').max(100, 'Use at most 100 characters.'),
+      organizationName: nameText('Enter the organization name.', 100),
       adminName: personName,
       email,
       password: newPassword,
@@ -135,6 +140,9 @@ export const channels = {
     AdminSummary,
   ),
   'auth.signOut': channel('admin', nothing, z.object({})),
+  /** How long a window may stay unused before it is signed out; changed only by organization admins. */
+  'sessions.settings': channel('admin', nothing, SessionSettings),
+  'sessions.saveSettings': channel('admin', SessionSettings.strict(), SessionSettings),
   /** The groups the signed-in admin can see, parents before children. */
   'groups.tree': channel('admin', nothing, z.array(GroupNode)),
   'groups.create': channel(

@@ -53,7 +53,7 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
   return result.value as T;
 }
 
-await call('setup.createOrganization', { organizationName: 'Bench District', adminName: 'Bench', email: 'bench@x.edu', password: 'bench password 1' });
+await call('setup.createOrganization', { organizationName: 'Bench District', adminName: 'Bench', email: 'bench@x.edu', password: 'quiet lantern orchard 7' });
 const service = await call<{ id: number }>('services.create', { groupId: 1, name: 'District apps' });
 await call('tokens.add', { serviceId: service.id, token: spec.token, makeActive: true, checkId: randomUUID() });
 

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { AuditLog } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
+import { requireAcceptablePassword } from '../auth/password-policy';
+import type { SessionStore } from '../auth/session-store';
 import type { SignedInAdmin } from '../auth/signed-in-admin';
 import type { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain-error';
@@ -26,6 +28,7 @@ export class AdminService {
     private readonly admins: AdminStore,
     private readonly groups: GroupStore,
     private readonly scopes: ScopeReader,
+    private readonly sessions: SessionStore,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -45,8 +48,11 @@ export class AdminService {
     const scope = this.scopes.of(actor.id);
     this.requireGrantable(scope, fields.directGroupIds);
     this.requireFreeEmail(fields.email, null);
+    requireAcceptablePassword(fields.password, { email: fields.email, organizationName: this.groups.root()?.name ?? null });
     const passwordHash = await hashPassword(fields.password);
     const id = this.db.transaction(() => {
+      // Checked again after the hash: the same email may have been added meanwhile.
+      this.requireFreeEmail(fields.email, null);
       const created = this.admins.create(fields.name, fields.email, passwordHash, this.clock.now());
       this.admins.setDirectGroups(created, fields.directGroupIds);
       this.audit.record(actor.id, 'admin.create', `admin:${created}`, { email: fields.email, directGroups: fields.directGroupIds });
@@ -81,17 +87,21 @@ export class AdminService {
       this.requireRootAdminRemains();
       this.audit.record(actor.id, disabled ? 'admin.disable' : 'admin.enable', `admin:${adminId}`);
     })();
+    if (disabled) this.sessions.endAll(adminId, 'disabled');
     return this.view(scope, adminId);
   }
 
-  async resetPassword(actor: SignedInAdmin, adminId: number, password: string): Promise<void> {
+  /** Sets a new password and signs the admin out everywhere, except the window of an admin resetting their own. */
+  async resetPassword(actor: SignedInAdmin, adminId: number, password: string, clientId: string): Promise<void> {
     const scope = this.scopes.of(actor.id);
-    this.requireManageable(scope, adminId);
+    const target = this.requireManageable(scope, adminId);
+    requireAcceptablePassword(password, { email: target.email, organizationName: this.groups.root()?.name ?? null });
     const passwordHash = await hashPassword(password);
     this.db.transaction(() => {
       this.admins.setPasswordHash(adminId, passwordHash);
       this.audit.record(actor.id, 'admin.resetPassword', `admin:${adminId}`);
     })();
+    this.sessions.endAll(adminId, 'passwordReset', adminId === actor.id ? clientId : null);
   }
 
   /** An admin may change another admin only when every group of theirs is within reach. */

@@ -50,8 +50,8 @@ export function directoryHandlers({ setup, groups, admins, users, devices }: Dir
     'admins.create': (input, { admin }) => admins.create(admin, input),
     'admins.update': ({ adminId, ...fields }, { admin }) => admins.update(admin, adminId, fields),
     'admins.setDisabled': ({ adminId, disabled }, { admin }) => admins.setDisabled(admin, adminId, disabled),
-    'admins.resetPassword': async ({ adminId, password }, { admin }) => {
-      await admins.resetPassword(admin, adminId, password);
+    'admins.resetPassword': async ({ adminId, password }, { admin, clientId }) => {
+      await admins.resetPassword(admin, adminId, password, clientId);
       return {};
     },
     'users.list': (window, { admin }) => users.list(admin, window),

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AuditLog } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
+import { requireAcceptablePassword } from '../auth/password-policy';
 import type { SessionStore } from '../auth/session-store';
 import type { SignedInAdmin } from '../auth/signed-in-admin';
 import type { Clock } from '../clock/clock';
@@ -34,6 +35,7 @@ export class OrganizationSetup {
 
   async create(clientId: string, input: NewOrganization): Promise<SignedInAdmin> {
     if (this.groups.root()) throw alreadySetUp();
+    requireAcceptablePassword(input.password, { email: input.email, organizationName: input.organizationName });
     const passwordHash = await hashPassword(input.password);
     const now = this.clock.now();
     const created = this.db.transaction(() => {

@@ -8,6 +8,8 @@ export interface DispatcherDeps {
   handlers: HandlerTable;
   /** The admin signed in on this client, if any. */
   sessionAdmin: (clientId: string) => SignedInAdmin | null;
+  /** Why a client without an admin was signed out (its session expired or was ended), if it was. */
+  signedOutReason?: (clientId: string) => string | null;
   /** Where unexpected failures are written; they reach the renderer only as INTERNAL. */
   logError: (message: string, error: unknown) => void;
 }
@@ -38,7 +40,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
 
     const admin = deps.sessionAdmin(clientId);
     if (spec.access === 'admin' && !admin) {
-      return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Please sign in again.' } };
+      return { ok: false, error: { code: 'UNAUTHENTICATED', message: deps.signedOutReason?.(clientId) ?? 'Please sign in again.' } };
     }
 
     try {

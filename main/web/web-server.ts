@@ -14,6 +14,8 @@ import {
   isValidClientId,
   keyMatches,
 } from './request-guard';
+import { ByteBudget } from './body-budget';
+import { readBody } from './body-reader';
 import { readStaticFile } from './static-files';
 
 export interface WebServerOptions {
@@ -25,7 +27,15 @@ export interface WebServerOptions {
   port?: number;
   /** Fixed in tests; otherwise a fresh random key per run. */
   key?: string;
+  /** Most bytes one call's body may have; roster imports have `maxImportBodyBytes`. */
   maxBodyBytes?: number;
+  /** Most bytes of roster import bodies held at once: one import of this size, or a few smaller ones. */
+  maxImportBodyBytes?: number;
+  /** Most bytes of other calls' bodies held at once, across all of them. */
+  maxCallBodiesBytes?: number;
+  /** A client has this long to send a request's headers, and `requestTimeoutMs` for the whole request. */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
   /** Exports waiting to be downloaded by the page (asked per request: each demo tab has its own). */
   downloads?: () => Pick<DownloadStore, 'take'>;
 }
@@ -36,11 +46,22 @@ export interface WebServer {
   key: string;
   /** The address to open: the key travels in the fragment, which browsers never send. */
   url: string;
+  /** The request bodies held in memory now and at most, for imports and for other calls. */
+  bodies: { imports: ByteBudget; calls: ByteBudget };
   close(): Promise<void>;
 }
 
-// Roster imports send whole CSV files (Base64) in one call.
-const DEFAULT_MAX_BODY_BYTES = 128 * 1024 * 1024;
+const MB = 1024 * 1024;
+// Roster imports send whole CSV files (Base64) in one call; they are the only large bodies.
+const IMPORT_CHANNELS = new Set(['import.check', 'import.start']);
+const DEFAULT_MAX_IMPORT_BODY_BYTES = 128 * MB;
+// The largest other call, a revoke of 10,000 clientUserIds and 10,000 serial numbers, is about 3 MB.
+const DEFAULT_MAX_BODY_BYTES = 8 * MB;
+const DEFAULT_MAX_CALL_BODIES_BYTES = 64 * MB;
+// Loopback clients send a request at once: seconds are plenty, and a slow client is cut off.
+const DEFAULT_HEADERS_TIMEOUT_MS = 5_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
+const RETRY_AFTER_SECONDS = 5;
 const SSE_HEARTBEAT_MS = 25_000;
 
 const securityHeaders = {
@@ -62,18 +83,9 @@ function refuse(res: ServerResponse, status: number, code: ErrorCode, message: s
   sendJson(res, status, body);
 }
 
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    // An oversized body is read to its end and dropped, so the client still gets the 413.
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBytes) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+function refuseBusy(res: ServerResponse, message: string): void {
+  res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  refuse(res, 503, 'CONFLICT', message);
 }
 
 /**
@@ -86,6 +98,10 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const key = options.key ?? randomBytes(32).toString('base64url');
   let port = 0;
+  const bodies = {
+    imports: new ByteBudget(options.maxImportBodyBytes ?? DEFAULT_MAX_IMPORT_BODY_BYTES),
+    calls: new ByteBudget(options.maxCallBodiesBytes ?? DEFAULT_MAX_CALL_BODIES_BYTES),
+  };
   // Each open stream and how to stop its events.
   const streams = new Map<ServerResponse, () => void>();
 
@@ -98,15 +114,34 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (typeof clientId !== 'string' || !isValidClientId(clientId)) {
       return refuse(res, 400, 'VALIDATION', 'The request did not say which browser tab it came from.');
     }
-    const text = await readBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-    if (text === null) return refuse(res, 413, 'VALIDATION', 'The request is too large.');
-    let input: unknown;
-    try {
-      input = text.length === 0 ? {} : JSON.parse(text);
-    } catch {
-      return refuse(res, 400, 'VALIDATION', 'The request body is not valid JSON.');
+    const isImport = IMPORT_CHANNELS.has(channel);
+    const body = isImport
+      ? await readBody(req, bodies.imports.limit, bodies.imports)
+      : await readBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, bodies.calls);
+    switch (body.kind) {
+      case 'aborted':
+        return;
+      case 'tooLarge':
+        return isImport
+          ? refuse(res, 413, 'VALIDATION', `These files are more than the ${Math.round(bodies.imports.limit / MB)} MB one import can carry. Import fewer files at a time.`)
+          : refuse(res, 413, 'VALIDATION', 'The request is too large.');
+      case 'busy':
+        return isImport
+          ? refuseBusy(res, 'The app is still taking in another roster import. Try again in a few seconds.')
+          : refuseBusy(res, 'The app is receiving too many requests at once. Try again in a few seconds.');
     }
-    sendJson(res, 200, await options.dispatch(channel, input, `web:${clientId}`));
+    // The body's bytes count until the call is answered: its parsed input lives as long.
+    try {
+      let input: unknown;
+      try {
+        input = body.text.length === 0 ? {} : JSON.parse(body.text);
+      } catch {
+        return refuse(res, 400, 'VALIDATION', 'The request body is not valid JSON.');
+      }
+      sendJson(res, 200, await options.dispatch(channel, input, `web:${clientId}`));
+    } finally {
+      body.release();
+    }
   }
 
   // EventSource cannot send headers, so the stream names its tab in the query, as it does the key.
@@ -183,13 +218,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      console.error('Browser-mode request failed', error);
-      if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'The request could not be handled.');
-      else res.end();
-    });
-  });
+  const server = createServer(
+    {
+      headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      // Node looks for timed-out requests this often (30 s by default), so a slow client is cut off on time.
+      connectionsCheckingInterval: 500,
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        console.error('Browser-mode request failed', error);
+        if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'The request could not be handled.');
+        else res.end();
+      });
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -202,6 +245,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     port,
     key,
     url: `http://127.0.0.1:${port}/#key=${key}`,
+    bodies,
     close: () =>
       new Promise<void>((resolve) => {
         for (const [res, unsubscribe] of streams) {

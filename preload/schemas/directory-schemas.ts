@@ -4,6 +4,8 @@
  * Declared here and used only by `contract.ts`, which stays the one list of channels.
  */
 import { z } from 'zod';
+import { CONTROL_CHARACTERS } from './control-characters';
+import { passwordShapeProblem } from './password-rules';
 
 export const id = z.number().int().positive();
 
@@ -14,8 +16,15 @@ export const userRoles = ['student', 'staff'] as const;
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-export const personName = z.string().trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.');
-export const groupName = z.string().trim().min(1, 'Enter a name.').max(100, 'Use at most 100 characters.');
+const NO_CONTROL_CHARACTERS = 'Use letters, digits, spaces and punctuation only: no line breaks, tabs or other control characters.';
+const withoutControlCharacters = (value: string) => !CONTROL_CHARACTERS.test(value);
+
+/** One line of text a person types as a name: trimmed, never empty, never a control character (SQLite's CHECK counts up to a NUL). */
+export const nameText = (empty: string, max: number) =>
+  z.string().trim().min(1, empty).max(max, `Use at most ${max} characters.`).refine(withoutControlCharacters, NO_CONTROL_CHARACTERS);
+
+export const personName = nameText('Enter a name.', 200);
+export const groupName = nameText('Enter a name.', 100);
 export const email = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.'));
 const optionalEmail = z
   .string()
@@ -24,15 +33,21 @@ const optionalEmail = z
   .transform((v) => (v === '' ? null : v))
   .pipe(z.email('Enter a valid email address.').nullable())
   .nullable();
+// Main also refuses the common passwords and ones made of the email or organization name.
 export const newPassword = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-  .max(1024, 'Use at most 1024 characters.');
+  .max(1024, 'Use at most 1024 characters.')
+  .superRefine((password, context) => {
+    const problem = passwordShapeProblem(password);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `Use at most ${max} characters.`)
+    .refine(withoutControlCharacters, NO_CONTROL_CHARACTERS)
     .transform((v) => (v === '' ? null : v))
     .nullable();
 

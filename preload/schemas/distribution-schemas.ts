@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './directory-schemas';
+import { id, nameText } from './directory-schemas';
 
 export const tokenStatuses = ['valid', 'expiring', 'expired', 'revoked', 'invalid'] as const;
 
@@ -46,7 +46,7 @@ export const UsableToken = z.object({
   locationName: z.string(),
 });
 
-export const serviceName = z.string().trim().min(1, 'Enter a name for the service.').max(100, 'Use at most 100 characters.');
+export const serviceName = nameText('Enter a name for the service.', 100);
 
 export const AddTokenInput = z.strictObject({
   serviceId: id,

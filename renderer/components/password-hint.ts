@@ -5,4 +5,4 @@
  * contract, so a test keeps this number equal to the contract's.
  */
 export const MIN_PASSWORD_LENGTH_HINT = 12;
-export const passwordHint = `At least ${MIN_PASSWORD_LENGTH_HINT} characters.`;
+export const passwordHint = `At least ${MIN_PASSWORD_LENGTH_HINT} characters, and not a commonly used password: a few unrelated words work well.`;

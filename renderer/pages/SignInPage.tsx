@@ -10,6 +10,7 @@ export function SignInPage() {
   const signIn = useSession((s) => s.signIn);
   const demo = useSession((s) => s.demo);
   const exitDemo = useSession((s) => s.exitDemo);
+  const signedOutMessage = useSession((s) => s.signedOutMessage);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -32,6 +33,11 @@ export function SignInPage() {
       <form className="card" onSubmit={submit} noValidate aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">Sign in</h1>
         <p className="lead">{organizationName}</p>
+        {signedOutMessage && !error ? (
+          <p className="banner banner-info" role="status">
+            {signedOutMessage}
+          </p>
+        ) : null}
         <ErrorBanner message={error && Object.keys(fields).length === 0 ? error.message : null} />
         <TextField label="Email" type="email" autoComplete="username" autoFocus value={email} onChange={(e) => setEmail(e.target.value)} error={fields.email} />
         <TextField

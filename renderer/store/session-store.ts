@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ApiError, ChannelInput, ChannelOutput, Result } from '../../preload/contract';
-import { api } from '../bridge/api';
+import { api, onSessionEnd } from '../bridge/api';
 
 type Status = ChannelOutput<'app.status'>;
 export type AdminSummary = NonNullable<Status['admin']>;
@@ -15,7 +15,10 @@ interface SessionState {
   /** The app shows the generated sample district, not the admin's own data. */
   demo: boolean;
   loadError: ApiError | null;
+  /** Why the admin is back at the sign-in screen without signing out: their session expired or was ended. */
+  signedOutMessage: string | null;
   refresh(): Promise<void>;
+  sessionEnded(message: string): Promise<void>;
   createOrganization(input: ChannelInput<'setup.createOrganization'>): Promise<Result<AdminSummary>>;
   signIn(input: ChannelInput<'auth.signIn'>): Promise<Result<AdminSummary>>;
   signOut(): Promise<void>;
@@ -36,6 +39,7 @@ export const useSession = create<SessionState>((set, get) => ({
   keychain: null,
   demo: false,
   loadError: null,
+  signedOutMessage: null,
 
   async refresh() {
     const result = await api.app.status({});
@@ -54,6 +58,12 @@ export const useSession = create<SessionState>((set, get) => ({
     });
   },
 
+  async sessionEnded(message) {
+    if (get().phase !== 'ready') return;
+    set({ signedOutMessage: message });
+    await get().refresh();
+  },
+
   async createOrganization(input) {
     const result = await api.setup.createOrganization(input);
     if (result.ok) await get().refresh();
@@ -62,12 +72,16 @@ export const useSession = create<SessionState>((set, get) => ({
 
   async signIn(input) {
     const result = await api.auth.signIn(input);
-    if (result.ok) await get().refresh();
+    if (result.ok) {
+      set({ signedOutMessage: null });
+      await get().refresh();
+    }
     return result;
   },
 
   async signOut() {
     await api.auth.signOut({});
+    set({ signedOutMessage: null });
     await get().refresh();
   },
 
@@ -82,3 +96,5 @@ export const useSession = create<SessionState>((set, get) => ({
     await get().refresh();
   },
 }));
+
+onSessionEnd((message) => void useSession.getState().sessionEnded(message));

@@ -41,7 +41,9 @@ test('first run: create the organization, sign out, sign in, and find it all aft
   await page.getByLabel('Email').fill(admin.email);
   await page.getByLabel('Password').fill('not my password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The email or password is not correct.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'The email or password is not correct, or this account is disabled. Check both, or ask an organization admin to enable the account.',
+  );
   await expect(page.getByLabel('Password')).toHaveValue('');
 
   await page.getByLabel('Password').fill(admin.password);
@@ -71,6 +73,17 @@ test('the welcome form explains each bad field and creates nothing', async ({ pa
   await expect(page.getByText('Enter a valid email address.')).toBeVisible();
   await expect(page.getByText('Use at least 12 characters.')).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByLabel('Organization name').fill(admin.organization);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password', { exact: true }).fill('            ');
+  await page.getByLabel('Confirm password').fill('            ');
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page.getByText('A password needs letters, digits or symbols, not only spaces.')).toBeVisible();
+  await page.getByLabel('Password', { exact: true }).fill('password1234');
+  await page.getByLabel('Confirm password').fill('password1234');
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page.getByText('This password is among the most used and is tried first by attackers. Choose another', { exact: false })).toBeVisible();
 
   await page.getByLabel('Password', { exact: true }).fill(admin.password);
   await page.getByLabel('Confirm password').fill(`${admin.password}!`);

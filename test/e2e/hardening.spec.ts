@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import config from '../../playwright.config';
 import { CONTENT_SECURITY_POLICY } from '../../main/security/content-security-policy';
@@ -260,4 +260,34 @@ test('with the key but nobody signed in, a tab hears no event, and its demo touc
   await expect(admin.getByLabel('Signed in as')).toHaveText(rootAdmin.name);
   await expect(admin.getByRole('tree', { name: 'Organization' }).getByRole('treeitem', { name: /Springfield High/ })).toBeVisible();
   expect(await intruder.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+});
+
+test('a client that trickles its headers, key or no key, is cut off within seconds', async () => {
+  const { port } = new URL(app.origin);
+  const started = Date.now();
+  const answer = await new Promise<string>((resolve) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk));
+    socket.on('error', () => undefined);
+    socket.write(`POST /api/app.status HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`);
+    let header = 0;
+    const drip = setInterval(() => socket.writable && socket.write(`X-Slow-${header++}: a\r\n`), 500);
+    socket.on('close', () => {
+      clearInterval(drip);
+      resolve(received);
+    });
+  });
+  expect(Date.now() - started).toBeLessThan(8_000);
+  expect(answer).toMatch(/^HTTP\/1\.1 408/);
+});
+
+test('a call body over 8 MB is refused before it is held', async () => {
+  const answer = await fetch(`${app.origin}/api/app.status`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.key}`, 'X-Client-Id': 'hardening-check-01' },
+    body: JSON.stringify({ pad: 'x'.repeat(9 * 1024 * 1024) }),
+  });
+  expect(answer.status).toBe(413);
+  expect(await answer.json()).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'The request is too large.' } });
 });

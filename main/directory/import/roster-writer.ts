@@ -6,6 +6,7 @@ import type { AdminScope } from '../admin-scope';
 import type { DeviceStore } from '../device-store';
 import type { GroupStore } from '../group-store';
 import type { Membership, UserFields, UserStore } from '../user-store';
+import { CONTROL_CHARACTERS } from '../../../preload/schemas/control-characters';
 import type { ImportProblem, Roster, RosterClass, RosterPerson } from './roster-types';
 
 const CHUNK = 250;
@@ -25,6 +26,15 @@ export function className(klass: RosterClass, courseName: string | null): string
   if (klass.displayName) return klass.displayName;
   const base = courseName ?? klass.courseId;
   return klass.classNumber ? `${base} (${klass.classNumber})` : base;
+}
+
+const courseNamesOf = (roster: Roster) => new Map(roster.courses.map((c) => [c.courseId, c.courseName ?? c.courseNumber]));
+
+/** A name the directory would refuse (its CHECK counts characters only up to a NUL), said for the file's author. */
+function nameProblem(what: string, name: string, max: number): string | null {
+  if (CONTROL_CHARACTERS.test(name)) return `${what} contains a line break, tab or other control character. Remove it from the file.`;
+  if (name.length > max) return `${what} is longer than ${max} characters.`;
+  return null;
 }
 
 const sameMemberships = (a: readonly Membership[], b: readonly Membership[]) =>
@@ -56,13 +66,17 @@ export class RosterWriter {
       if (existing && outOfReach(existing.id)) {
         problems.push({ file: 'locations.csv', line: location.line, message: `location_id "${location.locationId}" was imported before as "${existing.name}", which you do not administer.` });
       }
-      if (location.name.length > 100) problems.push({ file: 'locations.csv', line: location.line, message: 'location_name is longer than 100 characters.' });
+      const locationName = nameProblem('location_name', location.name, 100);
+      if (locationName) problems.push({ file: 'locations.csv', line: location.line, message: locationName });
     }
+    const courseNames = courseNamesOf(roster);
     for (const klass of roster.classes) {
       const existing = this.groups.byExternalId(classKey(klass.classId));
       if (existing && outOfReach(existing.id)) {
         problems.push({ file: 'classes.csv', line: klass.line, message: `class_id "${klass.classId}" was imported before as "${existing.name}", which you do not administer.` });
       }
+      const name = nameProblem('The class name', className(klass, courseNames.get(klass.courseId) ?? null), 100);
+      if (name) problems.push({ file: 'classes.csv', line: klass.line, message: name });
     }
     for (const [file, people] of [['students.csv', roster.students], ['staff.csv', roster.staff]] as const) {
       for (const person of people) {
@@ -71,7 +85,8 @@ export class RosterWriter {
         if (user && outOfReach(user.homeGroupId)) {
           problems.push({ file, line: person.line, message: `person_id "${person.personId}" is ${user.name}, who belongs to a group you do not administer.` });
         }
-        if (personName(person).length > 200) problems.push({ file, line: person.line, message: 'The full name is longer than 200 characters.' });
+        const name = nameProblem('The full name', personName(person), 200);
+        if (name) problems.push({ file, line: person.line, message: name });
       }
     }
     for (const device of roster.devices) {
@@ -93,7 +108,7 @@ export class RosterWriter {
     const locationGroup = new Map<string, number>();
     const classGroup = new Map<string, number>();
     const userIds = new Map<string, number>();
-    const courseNames = new Map(roster.courses.map((c) => [c.courseId, c.courseName ?? c.courseNumber]));
+    const courseNames = courseNamesOf(roster);
     const memberships = this.membershipsByPerson(roster);
     const people = [...roster.students.map((p) => ({ p, role: 'student' as const })), ...roster.staff.map((p) => ({ p, role: 'staff' as const }))];
     const total = roster.locations.length + roster.classes.length + people.length + roster.devices.length;

@@ -2,10 +2,11 @@ import { useTree, type GroupNode } from '../../store/tree-store';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { MailSettingsSection } from './MailSettingsSection';
 import { MdmSettingsSection } from './MdmSettingsSection';
+import { SessionSettingsSection } from './SessionSettingsSection';
 
 /**
- * Settings for the whole district: the mail server invitations go out through and the MDM
- * server device commands go to.
+ * Settings for the whole district: the mail server invitations go out through, the MDM
+ * server device commands go to, and how long an unused window stays signed in.
  *
  * Main lets only direct admins of the organization change them; other admins see them read
  * only, told why, and can still preview the invitation email for `group`.
@@ -29,6 +30,7 @@ export function SettingsPage({ group }: { group: GroupNode }) {
       )}
       <MailSettingsSection group={group} editable={organizationAdmin} />
       <MdmSettingsSection editable={organizationAdmin} />
+      <SessionSettingsSection editable={organizationAdmin} />
       <DiagnosticsSection editable={organizationAdmin} />
     </div>
   );

@@ -49,11 +49,11 @@ describe('first run through the dispatcher', () => {
 
     expect(await app.dispatch('auth.signIn', { email: organization.email, password: 'wrong password!!' }, 'w1')).toEqual({
       ok: false,
-      error: { code: 'UNAUTHENTICATED', message: 'The email or password is not correct.' },
+      error: { code: 'UNAUTHENTICATED', message: 'The email or password is not correct, or this account is disabled. Check both, or ask an organization admin to enable the account.' },
     });
     expect(await app.dispatch('auth.signIn', { email: 'nobody@springfield.edu', password: organization.password }, 'w1')).toEqual({
       ok: false,
-      error: { code: 'UNAUTHENTICATED', message: 'The email or password is not correct.' },
+      error: { code: 'UNAUTHENTICATED', message: 'The email or password is not correct, or this account is disabled. Check both, or ask an organization admin to enable the account.' },
     });
     expect(await app.dispatch('auth.signIn', { email: 'ADA@springfield.edu', password: organization.password }, 'w1')).toMatchObject({
       ok: true,
@@ -67,7 +67,7 @@ describe('first run through the dispatcher', () => {
     for (let i = 0; i < 5; i++) await app.dispatch('auth.signIn', { email: organization.email, password: `wrong ${i} xxxxxxxx` }, 'w2');
     expect(await app.dispatch('auth.signIn', { email: organization.email, password: organization.password }, 'w2')).toEqual({
       ok: false,
-      error: { code: 'UNAUTHENTICATED', message: 'Too many failed sign-ins for ada@springfield.edu. Try again in 60 seconds.' },
+      error: { code: 'UNAUTHENTICATED', message: 'Too many sign-in attempts for ada@springfield.edu in the last minute. Try again in 60 seconds.' },
     });
   });
 

@@ -107,7 +107,10 @@ describe('admins and what they may reach', () => {
     expect(await asBob.call('groups.tree', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await clientOf(app, 'again').call('auth.signIn', { email: 'bob@s.edu', password: PASSWORD })).toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN', message: 'This admin account is disabled. Ask an organization admin to enable it.' },
+      error: {
+        code: 'UNAUTHENTICATED',
+        message: 'The email or password is not correct, or this account is disabled. Check both, or ask an organization admin to enable the account.',
+      },
     });
   });
 
@@ -117,6 +120,89 @@ describe('admins and what they may reach', () => {
       ok: false,
       error: { code: 'CONFLICT', message: 'An admin with the email ada@springfield.edu already exists.' },
     });
+  });
+
+  it('five concurrent creations of one admin email: one succeeds, four are refused as a conflict', async () => {
+    const { app, root, north } = await district();
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        root.call('admins.create', { name: `Copy ${i}`, email: 'twin@s.edu', password: PASSWORD, directGroupIds: [north.id] }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual(
+      Array.from({ length: 4 }, () => ({ ok: false, error: { code: 'CONFLICT', message: 'An admin with the email twin@s.edu already exists.' } })),
+    );
+    expect(app.logged).toEqual([]);
+    expect((await root.ok('admins.list', { groupId: 1 })).filter((a) => a.email === 'twin@s.edu')).toHaveLength(1);
+  });
+
+  it('five concurrent creations of one group or service name: one succeeds, four are refused as a conflict', async () => {
+    const { app, root, north } = await district();
+    const groups = await Promise.all(Array.from({ length: 5 }, () => root.call('groups.create', { parentId: north.id, name: 'Art', kind: 'class' })));
+    const services = await Promise.all(Array.from({ length: 5 }, () => root.call('services.create', { groupId: north.id, name: 'Apps' })));
+    for (const results of [groups, services]) {
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok && r.error.code === 'CONFLICT')).toHaveLength(4);
+    }
+    expect(app.logged).toEqual([]);
+  });
+
+  it('refuses common passwords and ones made of the email or organization name, on every path that sets one', async () => {
+    const { root, north } = await district();
+    const common = 'This password is among the most used and is tried first by attackers. Choose another: a few unrelated words are strong and easy to remember.';
+    const refused = (message: string) => ({ ok: false, error: { code: 'VALIDATION', message, details: [{ path: 'password', message }] } });
+    expect(await root.call('admins.create', { name: 'Eve', email: 'eve@s.edu', password: 'password1234', directGroupIds: [north.id] })).toEqual(refused(common));
+    expect(await root.call('admins.create', { name: 'Eve', email: 'evelyn@s.edu', password: 'evelyn is the best', directGroupIds: [north.id] })).toEqual(
+      refused('This password contains the name of its email address, which attackers try first. Choose another.'),
+    );
+    const bob = await root.ok('admins.create', { name: 'Bob', email: 'bob@s.edu', password: PASSWORD, directGroupIds: [north.id] });
+    expect(await root.call('admins.resetPassword', { adminId: bob.id, password: 'our Springfield District team' })).toEqual(
+      refused("This password contains the organization's name, which attackers try first. Choose another."),
+    );
+    expect(await root.call('admins.resetPassword', { adminId: bob.id, password: 'P@ssw0rd2024!' })).toEqual(refused(common));
+    expect(await root.call('admins.resetPassword', { adminId: bob.id, password: ' '.repeat(12) })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'password: A password needs letters, digits or symbols, not only spaces.' },
+    });
+    expect((await root.ok('admins.list', { groupId: 1 })).map((a) => a.email)).toEqual(['ada@springfield.edu', 'bob@s.edu']);
+  });
+
+  it('a first admin cannot choose a common password either', async () => {
+    const app = startApp(tempDir(), newSecrets());
+    expect(await clientOf(app, 'w1').call('setup.createOrganization', { ...organization, password: 'iloveyou2024' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ path: 'password' }] },
+    });
+    expect(await clientOf(app, 'w1').call('app.status', {})).toMatchObject({ ok: true, value: { organizationName: null } });
+  });
+
+  it('refuses names holding a NUL, a line break or another control character, without an internal error', async () => {
+    const { app, root, north } = await district();
+    const names = ['\u0000', 'North\u0000', 'Two\nlines', 'Tab\there', 'Esc\u001b[31m', 'C1 \u0085 next line'];
+    for (const name of names) {
+      const refusals = [
+        await root.call('groups.create', { parentId: 1, name, kind: 'school' }),
+        await root.call('groups.rename', { groupId: north.id, name }),
+        await root.call('users.create', { name, email: null, managedAppleId: null, role: 'student', gradeLevel: null, externalId: null, homeGroupId: north.id }),
+        await root.call('admins.create', { name, email: 'named@s.edu', password: PASSWORD, directGroupIds: [north.id] }),
+        await root.call('services.create', { groupId: north.id, name }),
+        await root.call('devices.create', { serialNumber: 'DMPXK1ABCD12', name, platform: 'iPadOS', osVersion: '17.4', supervised: true, udid: null, homeGroupId: north.id }),
+      ];
+      for (const refusal of refusals) {
+        expect(refusal, JSON.stringify(name)).toMatchObject({
+          ok: false,
+          error: { code: 'VALIDATION', message: 'name: Use letters, digits, spaces and punctuation only: no line breaks, tabs or other control characters.' },
+        });
+      }
+    }
+    expect(await clientOf(app, 'fresh').call('setup.createOrganization', { ...organization, organizationName: '\u0000' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'organizationName: Use letters, digits, spaces and punctuation only: no line breaks, tabs or other control characters.' },
+    });
+    expect(app.logged).toEqual([]);
+    // A name typed with a stray line break at its end is only trimmed.
+    expect(await root.ok('groups.create', { parentId: 1, name: 'East High\n', kind: 'school' })).toMatchObject({ name: 'East High' });
   });
 
   it('property: over random trees, an admin never sees or changes a group outside their direct subtrees', async () => {

@@ -115,6 +115,25 @@ describe('Apple School Manager import', () => {
     expect((await root.ok('users.list', { groupId: 1 })).total).toBe(0);
   });
 
+  it('names with a NUL, a line break or a tab are listed as problems, not an internal error', async () => {
+    const files = generateDistrict({ seed: 7 });
+    const broken = {
+      ...files,
+      'locations.csv': files['locations.csv']!.replace('"Springfield Elementary"', '"Springfield\u0000Elementary"'),
+      'students.csv': files['students.csv']!.replace(',José,', ',"Jo\tsé",'),
+      'classes.csv': files['classes.csv']!.replace('"Mathematics (Period 1)"', '"Mathematics\n(Period 1)"'),
+    };
+    const { app, root } = await importDistrict(broken);
+    const checked = await root.ok('import.check', { parentGroupId: 1, files: asUpload(broken) });
+    expect(checked.problems).toEqual([
+      { file: 'classes.csv', line: 2, message: 'The class name contains a line break, tab or other control character. Remove it from the file.' },
+      { file: 'locations.csv', line: 2, message: 'location_name contains a line break, tab or other control character. Remove it from the file.' },
+      { file: 'students.csv', line: 2, message: 'The full name contains a line break, tab or other control character. Remove it from the file.' },
+    ]);
+    expect(await root.call('import.start', { parentGroupId: 1, files: asUpload(broken) })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(app.logged).toEqual([]);
+  });
+
   it('a school admin cannot import over schools of another branch', async () => {
     const files = generateDistrict({ seed: 7 });
     const { app, root, run } = await importDistrict(files);

@@ -41,6 +41,8 @@ describe('automatic sync', () => {
     await vi.waitFor(() => expect(time.pending.size).toBe(1));
     time.fire();
     expect(synced()).toBe(1);
+    // Days pass on this clock: the admin's window would otherwise be signed out after 8 idle hours.
+    await world.root.ok('sessions.saveSettings', { idleHours: 168 });
     time.advance(24 * HOUR);
     time.fire();
     await vi.waitFor(() => expect(synced()).toBe(2));

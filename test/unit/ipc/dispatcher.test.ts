@@ -64,6 +64,14 @@ describe('the IPC dispatcher', () => {
     expect(handlers['groups.tree']).not.toHaveBeenCalled();
   });
 
+  it('says why a session ended when it was not signed out', async () => {
+    const handlers = Object.fromEntries(channelNames.map((name) => [name, vi.fn(() => ({}))])) as unknown as HandlerTable;
+    const expired = 'Your session expired after 8 hours without activity. Sign in again to carry on.';
+    const dispatch = createDispatcher({ handlers, sessionAdmin: () => null, signedOutReason: (clientId) => (clientId === 'idle' ? expired : null), logError: vi.fn() });
+    expect(await dispatch('groups.tree', {}, 'idle')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: expired } });
+    expect(await dispatch('groups.tree', {}, 'never')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Please sign in again.' } });
+  });
+
   it('gives admin handlers the parsed input and the signed-in admin', async () => {
     const root = { id: 1, parentId: null, name: 'Org', kind: 'organization', direct: true };
     const { dispatch, handlers } = setup({ 'groups.tree': () => [root] }, ada);

@@ -114,7 +114,7 @@ test("invite a school's users by email: preview, progress, per-user results, Man
   await expect(results.getByRole('row', { name: /Ben Baker/ })).toContainText('Sent');
   await expect(results.getByRole('row', { name: /Cal Cole/ })).toContainText('Has no email address');
   await expect(results.getByRole('row', { name: /Eve Evans/ })).toContainText('Registered directly');
-  await expect(results.getByRole('row', { name: /Eve Evans/ })).toContainText('Sent');
+  await expect(results.getByRole('row', { name: /Eve Evans/ })).toContainText('Registered with Apple');
   await page.screenshot({ path: 'test-results/invitations-results.png', fullPage: true });
   expect(smtp.received.map((r) => r.recipients[0]).sort()).toEqual(['ann@springfield.edu', 'ben@springfield.edu']);
   const annCode = sandbox.usersOf(location.id).find((u) => u.email === 'ann@springfield.edu')!.inviteCode!;

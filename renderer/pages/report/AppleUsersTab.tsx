@@ -16,8 +16,7 @@ const statusOptions = [{ value: '', label: 'Any' }, ...['Registered', 'Associate
 
 const columns: Column<Row, Sort>[] = [
   { key: 'name', label: 'User', sort: 'name', width: '1.6fr', render: (u) => u.userName ?? <span className="muted">Not in this directory</span> },
-  // A Managed Apple Account is the person's Apple identity; an email is only where an invitation went.
-  { key: 'email', label: 'Email or Managed Apple ID', sort: 'email', width: '2fr', render: (u) => u.managedAppleId ?? u.email ?? '—' },
+  { key: 'email', label: 'Email or Managed Apple ID', sort: 'email', width: '2fr', render: (u) => u.email ?? u.managedAppleId ?? '—' },
   { key: 'group', label: 'Group', width: '1.2fr', render: (u) => u.groupName ?? '—' },
   { key: 'status', label: 'Status', sort: 'status', width: '1fr', render: (u) => u.status },
   { key: 'invite', label: 'Invite code', width: '0.8fr', render: (u) => (u.inviteCodePresent ? 'Yes' : 'No') },

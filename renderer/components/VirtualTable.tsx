@@ -63,6 +63,8 @@ export function VirtualTable<R extends { id: number }, S extends string>(props: 
       End: count - 1,
     };
     if (event.key === 'Enter') {
+      // Without this the same key press goes on to the first button of the dialog it opens.
+      event.preventDefault();
       const row = rowAt(active);
       if (row && onOpen) onOpen(row);
       return;

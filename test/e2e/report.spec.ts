@@ -57,9 +57,12 @@ test('sync a location, read, filter and export the report, then keep reading it 
   await expect(report.getByText('1 row')).toBeVisible();
   await expect(licenses.getByRole('row').nth(1)).toContainText(someApp.adamId);
 
-  // Who holds that app, exported as the admin sees them: one line per assignment.
-  await licenses.getByRole('row').nth(1).click();
+  // Who holds that app, opened from the keyboard, exported as the admin sees them: one line per assignment.
+  await licenses.getByLabel('Licenses rows').focus();
+  await page.keyboard.press('Enter');
   const holders = page.getByRole('dialog', { name: /^Licenses of / });
+  await expect(holders).toBeVisible();
+  await expect(page.getByRole('dialog', { name: /^Install / })).toHaveCount(0);
   const held = sandbox.assignmentsOf(location.id).filter((a) => a.adamId === someApp.adamId);
   const heldDownload = page.waitForEvent('download');
   await holders.getByRole('button', { name: 'Export CSV' }).click();

@@ -16,15 +16,20 @@ interface DialogProps {
  * A modal dialog on the native <dialog> element.
  *
  * The browser gives it a focus trap, Escape to close and an inert page behind it, so it is
- * keyboard-usable without extra code.
+ * keyboard-usable without extra code. Closing it puts focus back where it was when it opened,
+ * so a keyboard user carries on from there instead of from the top of the page.
  */
 export function Dialog({ title, onClose, onSubmit, submitLabel = 'Save', submitDisabled, danger, children, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
 
   function submit(event: FormEvent) {

@@ -70,6 +70,7 @@ test('sync a location, read, filter and export the report, then keep reading it 
   expect(heldCsv[0]).toBe('User,Email,Client user ID,Device,Serial number,Group');
   expect(heldCsv.slice(1).map((line) => line.split(',')[2] || line.split(',')[4]).sort()).toEqual(held.map((a) => a.clientUserId ?? a.serialNumber).sort());
   await holders.getByRole('button', { name: 'Close' }).click();
+  await expect(licenses.getByLabel('Licenses rows')).toBeFocused();
 
   await report.getByLabel('Search apps and books').fill('');
   await expect(report.getByText(`${assets.length} rows`)).toBeVisible();

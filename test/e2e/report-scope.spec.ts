@@ -100,6 +100,17 @@ test('an admin of two classes sees only the people of the class they are at, in 
   expect(heldCsv[1]).toContain('Ann Alder');
   await holders.getByRole('button', { name: 'Close' }).click();
 
+  // A title only people elsewhere hold: counted, and the list says nobody here holds it.
+  const elsewhere = sandbox.assetsOf(location.id).find((a) => a.adamId !== APP && a.assignedCount > 0)!;
+  await report.getByLabel('Search apps and books').fill(elsewhere.adamId);
+  await expect(report.getByText('1 row')).toBeVisible();
+  await licenses.getByRole('row').nth(1).click();
+  const others = page.getByRole('dialog', { name: /^Licenses of / });
+  await expect(others).toContainText(`${elsewhere.assignedCount} of them held by people outside Class 5A, not listed here`);
+  await expect(others).toContainText('Nobody at or below Class 5A holds a license of this title.');
+  await others.getByRole('button', { name: 'Close' }).click();
+  await report.getByLabel('Search apps and books').fill('');
+
   await report.getByRole('tab', { name: 'Users' }).click();
   const users = report.getByRole('grid', { name: 'Apple users' });
   await expect(report.getByText('1 row')).toBeVisible();

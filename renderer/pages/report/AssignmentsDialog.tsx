@@ -94,7 +94,7 @@ export function AssignmentsDialog({ groupId, groupName, license, onClose }: { gr
             sort={undefined as never}
             direction="asc"
             onSort={() => undefined}
-            emptyText="Nobody holds a license of this title."
+            emptyText={outside > 0 ? `Nobody at or below ${groupName} holds a license of this title.` : 'Nobody holds a license of this title.'}
           />
         </div>
         <RecentInstalls groupId={groupId} serviceId={license.serviceId} adamId={license.adamId} />

@@ -218,7 +218,7 @@ export class TokenService {
    * The Apple client of a token this admin may use at this level, for installs and
    * invitations. Only the active, usable token of its service qualifies.
    */
-  async clientFor(admin: SignedInAdmin, tokenId: number, atGroupId: number): Promise<{ token: TokenRecord; run: TokenRun }> {
+  async clientFor(admin: SignedInAdmin, tokenId: number, atGroupId: number): Promise<{ token: TokenRecord; service: ServiceRecord; run: TokenRun }> {
     const token = this.requireToken(tokenId);
     const service = this.services.byId(token.serviceId)!;
     const scope = this.scopes.of(admin.id);
@@ -227,7 +227,7 @@ export class TokenService {
     }
     if (!token.active) throw new DomainError('CONFLICT', `This token is not the active token of "${service.name}".`);
     this.requireUsable(token, service);
-    return { token, run: (call) => this.withStatusTracking(token, call) };
+    return { token, service, run: (call) => this.withStatusTracking(token, call) };
   }
 
   /**

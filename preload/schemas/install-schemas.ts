@@ -25,6 +25,8 @@ export const InstallReason = z.object({ code: z.string(), message: z.string(), r
 export const InstallPreview = z.object({
   /** Checked when install commands would be sent; an install is refused while it is not ready, unless licenses only. */
   mdm: MdmReadiness,
+  /** The MDM server Apple last named as this location's manager, when it is not us: installing from here may clash with it. */
+  otherMdm: z.string().nullable(),
   counts: z.object({
     devices: z.number().int(),
     installs: z.number().int(),

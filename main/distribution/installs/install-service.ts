@@ -52,7 +52,7 @@ export class InstallService {
    * server is tested now (as Settings' Test connection does) and its state heads the preview.
    */
   async preview(admin: SignedInAdmin, request: Request): Promise<z.output<typeof InstallPreview>> {
-    const { eligibility, available } = await this.decide(admin, request);
+    const { eligibility, available, otherMdm } = await this.decide(admin, request);
     const mdm = await previewMdmReadiness(this.mdm, eligibility.verdicts.some((v) => v.command));
     const items = eligibility.verdicts.map(({ candidate, reasons, licensed, command }) => ({
       deviceId: candidate.deviceId,
@@ -66,6 +66,7 @@ export class InstallService {
     }));
     return {
       mdm,
+      otherMdm,
       counts: {
         devices: items.length,
         installs: items.filter((i) => i.outcome === 'install').length,
@@ -193,15 +194,23 @@ export class InstallService {
     });
   }
 
-  private async decide(admin: SignedInAdmin, request: Request): Promise<{ eligibility: Eligibility; serviceId: number; available: number | null }> {
-    const { token } = await this.tokens.clientFor(admin, request.tokenId, request.groupId);
+  private async decide(
+    admin: SignedInAdmin,
+    request: Request,
+  ): Promise<{ eligibility: Eligibility; serviceId: number; available: number | null; otherMdm: string | null }> {
+    const { token, service } = await this.tokens.clientFor(admin, request.tokenId, request.groupId);
     const app = this.store.appFacts(token.serviceId, request.adamId, request.pricing);
     if (!app) throw new DomainError('NOT_FOUND', 'This app is not among the licenses of the chosen token. Sync the service, then try again.');
     const candidates =
       request.target === 'group'
         ? this.store.devicesAtOrBelow(token.serviceId, request.groupId)
         : this.store.chosen(token.serviceId, request.groupId, request.target === 'devices' ? request.deviceIds : [], request.target === 'users' ? request.userIds : []);
-    return { eligibility: decideEligibility(candidates, app, request.kind, { licensesOnly: request.licensesOnly }), serviceId: token.serviceId, available: app.available };
+    return {
+      eligibility: decideEligibility(candidates, app, request.kind, { licensesOnly: request.licensesOnly }),
+      serviceId: token.serviceId,
+      available: app.available,
+      otherMdm: service.otherMdmName,
+    };
   }
 
   private requireRun(admin: SignedInAdmin, runId: string): InstallRun {

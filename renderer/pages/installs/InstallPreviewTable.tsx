@@ -16,6 +16,12 @@ export function InstallPreviewTable({ preview }: { preview: InstallPreview }) {
         mdm={preview.mdm}
         consequence="Nothing is asked of Apple until the install commands can be delivered: fix the MDM server in Settings, or choose “Assign licenses only”."
       />
+      {preview.otherMdm ? (
+        <p className="banner banner-warning" role="alert">
+          Apple says {preview.otherMdm} now manages this location. Only one server should manage a location at a time: check with whoever runs{' '}
+          {preview.otherMdm} before installing from here, or take the location back on the Managed Distribution page.
+        </p>
+      ) : null}
       <p role="status">
         {counts.devices} {counts.devices === 1 ? 'device' : 'devices'}: {counts.installs} to install, {counts.licenseOnly} license only, {counts.refused} not
         installed. Licenses needed: {counts.licensesNeeded}; available: {counts.available === null ? 'unlimited' : counts.available}.

@@ -105,6 +105,15 @@ describe('installing an app', () => {
     expect(licenses.rows[0]).toMatchObject({ assigned: 2, available: 8 });
   });
 
+  it('warns at the top of the preview when Apple says another MDM now manages the location', async () => {
+    const s = await school({ total: 10 });
+    await s.device(1);
+    expect(await s.root.ok('installs.preview', s.request())).toMatchObject({ otherMdm: null });
+    s.sandbox.setForeignMdm(s.location.id, { id: 'jamf-1234', name: 'Jamf School', metadata: '3.1' });
+    await s.sync();
+    expect(await s.root.ok('installs.preview', s.request())).toMatchObject({ otherMdm: 'Jamf School', counts: { installs: 1 } });
+  });
+
   it("installs on the chosen users' devices only", async () => {
     const s = await school({ total: 10 });
     const person = (name: string) =>

@@ -1,6 +1,7 @@
 import nodemailer, { type NodemailerError, type SMTPPoolSentMessageInfo, type Transporter } from 'nodemailer';
 import type { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain-error';
+import type { ReadinessCheck, ServerReadiness } from '../errors/server-readiness';
 import type { MailSettingsStore, SmtpConnection } from './mail-settings-store';
 import { isCertificateRefusal } from '../security/certificate-refusal';
 import { readPeerCertificate } from '../security/peer-certificate';
@@ -58,7 +59,7 @@ const notConfigured = () =>
  * The pool is built on first use from the saved settings and rebuilt after every save; the
  * old pool finishes what it already started and then closes.
  */
-export class Mailer {
+export class Mailer implements ReadinessCheck {
   private pool: Promise<Pool> | null = null;
   private ratePerMinute = 1;
   private readonly limiter: SendRateLimiter;
@@ -125,6 +126,25 @@ export class Mailer {
     } catch (error) {
       if (everyRecipientRefused(error)) throw new DomainError('CONFLICT', `The mail server refused the address ${to}.${serverReply(error)}`);
       throw smtpFailure(error, connection, await certificateBehind(error, connection));
+    } finally {
+      transport.close();
+    }
+  }
+
+  /**
+   * Whether invitation emails can go out now: the settings are there and the server greets,
+   * upgrades to TLS as set, and takes the login (nodemailer's verify; nothing is sent). Asked
+   * before people are registered with Apple for an email that would not leave.
+   */
+  async readiness(): Promise<ServerReadiness> {
+    const connection = await this.settings.connection();
+    if (!connection) return { state: 'not-set-up', error: notConfigured() };
+    const transport = nodemailer.createTransport(smtpOptions(connection, this.trust));
+    try {
+      await transport.verify();
+      return { state: 'ready' };
+    } catch (error) {
+      return { state: 'failing', error: smtpFailure(error, connection, await certificateBehind(error, connection)) };
     } finally {
       transport.close();
     }

@@ -1,6 +1,7 @@
 import { mdmAddressProblem } from '../../preload/schemas/settings-schemas';
 import { DomainError } from '../errors/domain-error';
-import type { EnqueueResult, MdmDelivery, MdmReadiness, PushResult } from './mdm-adapter';
+import type { ServerReadiness } from '../errors/server-readiness';
+import type { EnqueueResult, MdmDelivery, PushResult } from './mdm-adapter';
 import type { MdmCommand } from './mdm-commands';
 import type { MdmSettingsStore } from './mdm-settings-store';
 import { NanoMdmAdapter, type NanoMdmOptions } from './nanomdm-adapter';
@@ -36,7 +37,7 @@ export class ConfiguredMdm implements MdmDelivery {
    * Settings' connection test, run now: a server that is not set up, cannot be reached or
    * refuses the key is known before a license is spent on a device it would not reach.
    */
-  async readiness(): Promise<MdmReadiness> {
+  async readiness(): Promise<ServerReadiness> {
     try {
       await this.checkConnection();
       return { state: 'ready' };

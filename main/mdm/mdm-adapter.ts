@@ -1,4 +1,4 @@
-import type { DomainError } from '../errors/domain-error';
+import type { ReadinessCheck } from '../errors/server-readiness';
 import type { MdmCommand } from './mdm-commands';
 
 /** What became of a command for one enrollment (a device, or a user on a device). */
@@ -40,10 +40,5 @@ export interface MdmAdapter {
   push(enrollmentIds: readonly string[]): Promise<{ results: PushResult[] }>;
 }
 
-/** Whether commands can go through the MDM server now, and if not, the sentence why. */
-export type MdmReadiness = { state: 'ready' } | { state: 'not-set-up' | 'failing'; error: DomainError };
-
 /** The adapter installs and invitations use: commands, and whether the server is usable before anything is spent. */
-export interface MdmDelivery extends MdmAdapter {
-  readiness(): Promise<MdmReadiness>;
-}
+export interface MdmDelivery extends MdmAdapter, ReadinessCheck {}

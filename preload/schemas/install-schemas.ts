@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id } from './directory-schemas';
 import { JobState } from './job-schemas';
-import { MdmReadiness } from './settings-schemas';
+import { ServerReadiness } from './settings-schemas';
 
 export const assignmentKinds = ['device', 'user'] as const;
 export const installTargets = ['group', 'devices', 'users'] as const;
@@ -24,7 +24,7 @@ export const InstallReason = z.object({ code: z.string(), message: z.string(), r
 
 export const InstallPreview = z.object({
   /** Checked when install commands would be sent; an install is refused while it is not ready, unless licenses only. */
-  mdm: MdmReadiness,
+  mdm: ServerReadiness,
   /** The MDM server Apple last named as this location's manager, when it is not us: installing from here may clash with it. */
   otherMdm: z.string().nullable(),
   counts: z.object({

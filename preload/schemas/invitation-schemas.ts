@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id } from './directory-schemas';
 import { JobState } from './job-schemas';
-import { MdmReadiness } from './settings-schemas';
+import { ServerReadiness } from './settings-schemas';
 
 export const InvitationOptions = z.strictObject({
   serviceId: id,
@@ -14,7 +14,9 @@ export const InvitationOptions = z.strictObject({
 
 export const InvitationPreview = z.object({
   /** Checked when invitations would go to devices; such a run is refused while it is not ready. */
-  mdm: MdmReadiness,
+  mdm: ServerReadiness,
+  /** Checked when emails would be sent; a run with emails is refused while the mail server is not usable. */
+  mail: ServerReadiness,
   users: z.number().int(),
   byEmail: z.number().int(),
   byDevice: z.number().int(),

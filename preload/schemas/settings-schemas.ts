@@ -51,7 +51,7 @@ export function mdmAddressProblem(url: string): string | null {
 }
 
 /** Whether commands can be sent through the MDM server now; message says why not. */
-export const MdmReadiness = z.object({
+export const ServerReadiness = z.object({
   /** not-needed: nothing asked of the MDM server (no command, or licenses only). */
   state: z.enum(['ready', 'not-needed', 'not-set-up', 'failing']),
   message: z.string().nullable(),

@@ -131,7 +131,7 @@ test("invite a school's users by email: preview, progress, per-user results, Man
   await expect(users.getByRole('row', { name: /Eve Evans/ })).toContainText('Associated');
 });
 
-test('device invitations with no MDM server set: the preview says so, and only email can be sent', async ({ page }) => {
+test('device invitations with no MDM server set, and emails with no mail server set: the preview says so, and only what can go out is sent', async ({ page }) => {
   const location = sandbox.createLocation({ name: 'District Location' });
   await createOrganization(page, app.url);
   const user = await callApi<{ id: number }>(page, app, 'users.create', {
@@ -166,8 +166,19 @@ test('device invitations with no MDM server set: the preview says so, and only e
   await expect(dialog.getByRole('button', { name: 'Invite Users' })).toBeDisabled();
   await page.screenshot({ path: 'test-results/invitations-no-mdm.png', fullPage: true });
 
+  // Email is not set up either: the preview says so too, and nothing can go out yet.
+  const noMail = dialog.getByRole('alert').filter({ hasText: 'Email is not set up yet.' });
+  await expect(noMail).toContainText('Invitation emails cannot go out, and nobody is registered with Apple for them');
+
   await dialog.getByRole('checkbox', { name: 'Send invitation to devices through the MDM server' }).uncheck();
   await expect(warning).toHaveCount(0);
-  await expect(dialog.getByRole('button', { name: 'Invite Users' })).toBeEnabled();
+  await expect(dialog.getByRole('button', { name: 'Invite Users' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
   expect(sandbox.usersOf(location.id)).toEqual([]);
+
+  await callApi(page, app, 'mail.saveSettings', { host: '127.0.0.1', port: smtp.port, security: 'none', user: '', from: 'invitations@springfield.edu', password: null, ratePerMinute: 600 });
+  await page.getByRole('article', { name: 'District apps' }).getByRole('button', { name: 'Invite Users' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'will be invited' })).toHaveText('1 user will be invited: 1 by email, 0 on 0 devices.');
+  await expect(noMail).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Invite Users' })).toBeEnabled();
 });

@@ -12,7 +12,7 @@ import { DomainError } from '../../errors/domain-error';
 import { sittingOutAppleWaits } from '../../jobs/apple-waits';
 import type { JobProgress, JobRegistry } from '../../jobs/job-registry';
 import type { MdmDelivery } from '../../mdm/mdm-adapter';
-import { previewMdmReadiness, requireMdmReady } from '../../mdm/mdm-readiness';
+import { previewReadiness, requireReady } from '../../errors/server-readiness';
 import type { AutomaticInvitations } from '../invitations/automatic-invitations';
 import type { TokenService } from '../token-service';
 import { decideEligibility, isRefusal, reasonMessage, type Eligibility } from './eligibility';
@@ -53,7 +53,7 @@ export class InstallService {
    */
   async preview(admin: SignedInAdmin, request: Request): Promise<z.output<typeof InstallPreview>> {
     const { eligibility, available, otherMdm } = await this.decide(admin, request);
-    const mdm = await previewMdmReadiness(this.mdm, eligibility.verdicts.some((v) => v.command));
+    const mdm = await previewReadiness(this.mdm, eligibility.verdicts.some((v) => v.command));
     const items = eligibility.verdicts.map(({ candidate, reasons, licensed, command }) => ({
       deviceId: candidate.deviceId,
       serialNumber: candidate.serialNumber,
@@ -95,7 +95,7 @@ export class InstallService {
    */
   async start(admin: SignedInAdmin, request: Request): Promise<z.output<typeof InstallStarted>> {
     const { eligibility, serviceId } = await this.decide(admin, request);
-    if (eligibility.verdicts.some((v) => v.command)) await requireMdmReady(this.mdm, INSTALL_REFUSED);
+    if (eligibility.verdicts.some((v) => v.command)) await requireReady(this.mdm, INSTALL_REFUSED);
     const userIds = [...new Set(eligibility.verdicts.flatMap((v) => (v.candidate.user ? [v.candidate.user.id] : [])))];
     const invited = request.kind === 'user' ? this.invitations.userAssignedInstall(admin, { serviceId, groupId: request.groupId, adamId: request.adamId, userIds }) : 0;
     const items: NewItem[] = eligibility.verdicts
@@ -149,7 +149,7 @@ export class InstallService {
   async retryFailed(admin: SignedInAdmin, runId: string): Promise<z.output<typeof InstallStarted>> {
     const run = this.requireRun(admin, runId);
     if (this.jobsByRun.has(runId)) throw new DomainError('CONFLICT', 'This install is still running.');
-    if (this.store.needsMdm(runId)) await requireMdmReady(this.mdm, RETRY_REFUSED);
+    if (this.store.needsMdm(runId)) await requireReady(this.mdm, RETRY_REFUSED);
     this.store.resetFailed(runId, this.clock.now());
     this.store.setRunState(runId, 'running', null);
     this.audit.record(admin.id, 'install.retry', `service:${run.serviceId}`, { runId });

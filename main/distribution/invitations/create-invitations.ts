@@ -52,7 +52,7 @@ export function createInvitations(deps: InvitationDeps) {
     clock: deps.clock,
     timers: deps.timers,
   });
-  const service = new InvitationService(store, runner, deps.tokenService, deps.tokens, deps.admins, deps.scopes, deps.jobs, deps.audit, deps.clock, deps.mdm);
+  const service = new InvitationService(store, runner, deps.tokenService, deps.tokens, deps.admins, deps.scopes, deps.jobs, deps.audit, deps.clock, deps.mdm, deps.mailer);
   const automatic = new AutomaticInvitations(service, store, deps.catalog, deps.logError);
   return {
     handlers: invitationHandlers(service),

@@ -6,8 +6,7 @@ import type { ScopeReader } from '../../directory/admin-scope';
 import type { AdminStore } from '../../directory/admin-store';
 import { DomainError } from '../../errors/domain-error';
 import type { Job, JobRegistry } from '../../jobs/job-registry';
-import type { MdmDelivery } from '../../mdm/mdm-adapter';
-import { previewMdmReadiness, requireMdmReady, type MdmReadinessView } from '../../mdm/mdm-readiness';
+import { previewReadiness, requireReady, type ReadinessCheck, type ServerReadinessView } from '../../errors/server-readiness';
 import type { TokenService } from '../token-service';
 import type { TokenStore } from '../token-store';
 import { skipReasons, type InvitationOptions } from './invitation-eligibility';
@@ -32,6 +31,8 @@ export interface RunView {
 
 const START_REFUSED = 'No invitation was sent and nobody was registered with Apple. Fix the MDM server in Settings, or send the invitations by email only.';
 const RETRY_REFUSED = 'Nothing was retried. Fix the MDM server in Settings, then retry.';
+const START_REFUSED_MAIL = 'No invitation was sent and nobody was registered with Apple. Fix email in Settings, or send the invitations to devices only.';
+const RETRY_REFUSED_MAIL = 'Nothing was retried. Fix email in Settings, then retry.';
 
 /**
  * Invite Users: the preview, runs as jobs, their results, "Retry failed", and resuming runs
@@ -56,19 +57,29 @@ export class InvitationService {
     private readonly jobs: JobRegistry,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
-    private readonly mdm: Pick<MdmDelivery, 'readiness'>,
+    private readonly mdm: ReadinessCheck,
+    private readonly mail: ReadinessCheck,
   ) {}
 
-  /** Who would be reached and how; with device invitations, the MDM server is tested now and its state shown. */
-  async preview(admin: SignedInAdmin, target: InvitationTarget, options: InvitationOptions): Promise<InvitationPreview & { mdm: MdmReadinessView }> {
+  /**
+   * Who would be reached and how; the servers the chosen channels need (the MDM server for
+   * device invitations, the mail server for emails) are tested now and their state shown.
+   */
+  async preview(
+    admin: SignedInAdmin,
+    target: InvitationTarget,
+    options: InvitationOptions,
+  ): Promise<InvitationPreview & { mdm: ServerReadinessView; mail: ServerReadinessView }> {
     await this.access(admin, target);
     const preview = summarize(decideAll(this.store.candidates(target.groupId, target.serviceId), options));
-    return { ...preview, mdm: await previewMdmReadiness(this.mdm, preview.devices > 0) };
+    const [mdm, mail] = await Promise.all([previewReadiness(this.mdm, preview.devices > 0), previewReadiness(this.mail, preview.byEmail > 0)]);
+    return { ...preview, mdm, mail };
   }
 
   /**
-   * Records the run and starts it. With device invitations due and the MDM server not usable,
-   * nothing starts (no one is registered with Apple): the admin sends by email only instead.
+   * Records the run and starts it. With device invitations or emails due and the server they
+   * need not usable, nothing starts (no one is registered with Apple): the admin fixes it in
+   * Settings or leaves that channel out.
    */
   async start(admin: SignedInAdmin, target: InvitationTarget, options: InvitationOptions): Promise<{ runId: string; job: Job }> {
     const tokenId = await this.access(admin, target);
@@ -88,7 +99,8 @@ export class InvitationService {
     if (!items.some((i) => i.state === 'waiting')) {
       throw new DomainError('CONFLICT', 'Nobody here can be invited with these options. The preview says why each person is left out.');
     }
-    if (items.some((i) => i.channel === 'device')) await requireMdmReady(this.mdm, START_REFUSED);
+    if (items.some((i) => i.channel === 'device')) await requireReady(this.mdm, START_REFUSED);
+    if (items.some((i) => i.channel === 'email')) await requireReady(this.mail, START_REFUSED_MAIL);
     return this.begin(admin, { ...target, tokenId, ...options, automatic: false, retryOf: null }, items);
   }
 
@@ -99,7 +111,8 @@ export class InvitationService {
     const tokenId = await this.access(admin, earlier);
     const failed = this.store.failed(runId).filter((f) => f.channel !== 'none');
     if (failed.length === 0) throw new DomainError('CONFLICT', 'No invitation of this run failed or went unreached, so there is nothing to retry.');
-    if (failed.some((f) => f.channel === 'device')) await requireMdmReady(this.mdm, RETRY_REFUSED);
+    if (failed.some((f) => f.channel === 'device')) await requireReady(this.mdm, RETRY_REFUSED);
+    if (failed.some((f) => f.channel === 'email')) await requireReady(this.mail, RETRY_REFUSED_MAIL);
     const items: NewItem[] = failed.map((f) => ({ ...f, state: 'waiting', reason: null }));
     return this.begin(admin, { ...earlier, tokenId, retryOf: runId }, items);
   }

@@ -3,7 +3,7 @@ import type { ApiError } from '../../../preload/contract';
 import { api } from '../../bridge/api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { MdmReadinessBanner, mdmBlocks } from '../../components/MdmReadinessBanner';
+import { ServerReadinessBanner, serverBlocks } from '../../components/ServerReadinessBanner';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useJob, type JobState } from '../../hooks/useJob';
 import { audiences, channelLabels, stateLabels, type Audience, type InvitationPreview, type InvitationRun } from './invite-labels';
@@ -63,7 +63,7 @@ export function InviteUsersDialog({ service, groupId, groupName, onClose }: Prop
       onClose={onClose}
       onSubmit={() => void start()}
       submitLabel={starting ? 'Starting…' : 'Invite Users'}
-      submitDisabled={starting || noChannel || !preview || preview.users + preview.registeredDirectly === 0 || mdmBlocks(preview.mdm)}
+      submitDisabled={starting || noChannel || !preview || preview.users + preview.registeredDirectly === 0 || serverBlocks(preview.mdm) || serverBlocks(preview.mail)}
       wide
     >
       <p className="lead">
@@ -104,9 +104,15 @@ export function InviteUsersDialog({ service, groupId, groupName, onClose }: Prop
 function PreviewSummary({ preview }: { preview: InvitationPreview }) {
   return (
     <section aria-label="Preview" className="invite-preview">
-      <MdmReadinessBanner
-        mdm={preview.mdm}
+      <ServerReadinessBanner
+        server="MDM server"
+        readiness={preview.mdm}
         consequence="Invitations cannot go to devices, and nobody is registered with Apple for them: fix the MDM server in Settings, or send the invitations by email only."
+      />
+      <ServerReadinessBanner
+        server="mail server"
+        readiness={preview.mail}
+        consequence="Invitation emails cannot go out, and nobody is registered with Apple for them: fix email in Settings, or send the invitations to devices only."
       />
       <p role="status">
         <strong>{preview.users}</strong> {preview.users === 1 ? 'user' : 'users'} will be invited: {preview.byEmail} by email, {preview.byDevice} on{' '}

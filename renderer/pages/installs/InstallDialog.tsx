@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../bridge/api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { mdmBlocks } from '../../components/MdmReadinessBanner';
+import { serverBlocks } from '../../components/ServerReadinessBanner';
 import { ProgressBar } from '../../components/ProgressBar';
 import { SelectField } from '../../components/SelectField';
 import { useJob, type JobState } from '../../hooks/useJob';
@@ -113,7 +113,7 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
   };
 
   const noTarget = (target === 'devices' && deviceIds.length === 0) || (target === 'users' && userIds.length === 0);
-  const canInstall = preview !== null && preview.counts.installs + preview.counts.licenseOnly > 0 && !mdmBlocks(preview.mdm) && !busy;
+  const canInstall = preview !== null && preview.counts.installs + preview.counts.licenseOnly > 0 && !serverBlocks(preview.mdm) && !busy;
   const phase = started === null ? 'choose' : 'run';
   const failed = results ? results.run.failed : 0;
   const notReached = results ? results.run.commandsNotReached : 0;

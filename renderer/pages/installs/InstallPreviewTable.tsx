@@ -1,4 +1,4 @@
-import { MdmReadinessBanner } from '../../components/MdmReadinessBanner';
+import { ServerReadinessBanner } from '../../components/ServerReadinessBanner';
 import type { InstallPreview } from './install-types';
 
 const outcomeLabels: Record<InstallPreview['items'][number]['outcome'], string> = {
@@ -12,8 +12,9 @@ export function InstallPreviewTable({ preview }: { preview: InstallPreview }) {
   const { counts } = preview;
   return (
     <>
-      <MdmReadinessBanner
-        mdm={preview.mdm}
+      <ServerReadinessBanner
+        server="MDM server"
+        readiness={preview.mdm}
         consequence="Nothing is asked of Apple until the install commands can be delivered: fix the MDM server in Settings, or choose “Assign licenses only”."
       />
       {preview.otherMdm ? (

@@ -180,6 +180,26 @@ describe('Invite Users', () => {
     expect(world.app.db.prepare('SELECT count(*) FROM invitation_runs').pluck().get()).toBe(0);
   });
 
+  it('with email not set up, or a mail server refusing the login, email invitations are refused before anyone is registered with Apple, and the preview says so', async () => {
+    const world = await startInvitationWorld(factories, students(2));
+    const byEmail = world.options();
+    const notSetUp = 'Email is not set up yet. A direct admin of the organization enters the mail server and sender address in Settings.';
+    expect((await world.root.ok('invitations.preview', byEmail)).mail).toEqual({ state: 'not-set-up', message: notSetUp });
+    expect(await world.root.call('invitations.start', byEmail)).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: `${notSetUp} No invitation was sent and nobody was registered with Apple. Fix email in Settings, or send the invitations to devices only.` },
+    });
+
+    const server = await smtp(world, { users: { mailer: 'right password' } }, { user: 'mailer', password: 'wrong password' });
+    const failing = (await world.root.ok('invitations.preview', byEmail)).mail;
+    expect(failing).toMatchObject({ state: 'failing', message: expect.stringContaining('refused') });
+    expect(await world.root.call('invitations.start', byEmail)).toMatchObject({ ok: false, error: { message: expect.stringContaining('nobody was registered with Apple') } });
+    expect(world.sandbox.usersOf(world.location.id)).toEqual([]);
+    expect(world.app.db.prepare('SELECT count(*) FROM invitation_runs').pluck().get()).toBe(0);
+    expect(server.received).toEqual([]);
+    expect((await world.root.ok('invitations.preview', world.options({ byEmail: false, byDevice: true }))).mail).toEqual({ state: 'not-needed', message: null });
+  });
+
   it('counts a device invitation NanoMDM queued but could not push as not reached, and Retry failed pushes it again', async () => {
     const world = await startInvitationWorld(factories, [
       { name: 'Ivy Ipad', email: 'ivy@springfield.edu', devices: [iPad] },

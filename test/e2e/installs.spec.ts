@@ -82,6 +82,7 @@ test('install an app on a class’s iPads from the report', async ({ page }) => 
   await install.getByRole('button', { name: 'Install' }).click();
 
   await expect(install.getByRole('progressbar')).toBeVisible();
+  await expect(install.getByText(/ of \d+ licenses and install commands \(/)).toBeVisible();
   await expect(install.getByText(/Finished: 2 licensed, 1 install commands sent, 1 queued but not reached, 0 failed/)).toBeVisible({ timeout: 90_000 });
   const results = install.getByRole('table', { name: 'Install results' });
   await expect(results.getByRole('row')).toHaveCount(3);
@@ -92,7 +93,7 @@ test('install an app on a class’s iPads from the report', async ({ page }) => 
   // iPad 2 enrolls; Retry wakes it for the command already queued, without a second one.
   mdm.enroll('UDID-3B-2');
   const commandsBefore = mdm.commandEnqueues().length;
-  await install.getByRole('button', { name: 'Retry failed' }).click();
+  await install.getByRole('button', { name: 'Wake devices not reached' }).click();
   await expect(install.getByText(/Finished: 2 licensed, 2 install commands sent, 0 queued but not reached, 0 failed/)).toBeVisible({ timeout: 30_000 });
   await expect(results.getByRole('row', { name: /3B iPad 2/ })).toContainText('Sent to the device');
   expect(mdm.pushes.map((p) => p.ids)).toEqual([['UDID-3B-2']]);

@@ -11,7 +11,7 @@ import type { LicenseRow } from '../report/report-types';
 import { DevicePicker, UserPicker } from './HolderPickers';
 import { InstallPreviewTable } from './InstallPreviewTable';
 import { InstallResultsTable } from './InstallResultsTable';
-import type { InstallPreview, InstallRequest, InstallResults, ServiceView } from './install-types';
+import { retryLabel, type InstallPreview, type InstallRequest, type InstallResults, type ServiceView } from './install-types';
 import { useUsableTokens } from './useUsableTokens';
 
 interface InstallDialogProps {
@@ -188,7 +188,7 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
           </>
         ) : (
           <>
-            {job ? <ProgressBar label={job.phase} done={job.done} total={job.total} /> : null}
+            {job ? <ProgressBar label={job.phase} done={job.done} total={job.total} unit="licenses and install commands" /> : null}
             {running ? (
               <button type="button" onClick={() => void api.jobs.cancel({ jobId: job.id })}>
                 Cancel install
@@ -211,7 +211,7 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
             {results ? <InstallResultsTable rows={results.rows} /> : null}
             {job && job.state !== 'running' && (failed > 0 || notReached > 0 || job.state !== 'succeeded') ? (
               <button type="button" disabled={busy} onClick={retry}>
-                Retry failed
+                {job.state === 'succeeded' ? retryLabel(failed, notReached) : 'Retry failed'}
               </button>
             ) : null}
           </>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../bridge/api';
-import type { InstallRunView } from './install-types';
+import { retryLabel, type InstallRunView } from './install-types';
 
 const stateLabels: Record<InstallRunView['state'], string> = {
   running: 'Running',
@@ -69,7 +69,7 @@ export function RecentInstalls({ groupId, serviceId, adamId }: { groupId: number
               <td>
                 {run.state === 'interrupted' || run.state === 'cancelled' || (run.state === 'finished' && run.failed + run.commandsNotReached > 0) ? (
                   <button type="button" onClick={() => resume(run.runId)}>
-                    {run.state === 'finished' ? 'Retry failed' : 'Resume'}
+                    {run.state === 'finished' ? retryLabel(run.failed, run.commandsNotReached) : 'Resume'}
                   </button>
                 ) : null}
               </td>

@@ -21,6 +21,8 @@ export const SyncStatus = z.object({
   retryAt: z.string().nullable(),
   /** Another MDM Apple names as the location's manager since this app claimed it. */
   otherMdm: z.string().nullable(),
+  /** This admin may start a sync of it: they administer the service's group (from above or as its direct admin). */
+  canSync: z.boolean(),
   /** The sync running now, if any. */
   job: JobState.nullable(),
 });

@@ -85,6 +85,9 @@ test('an admin of two classes sees only the people of the class they are at, in 
   await tree.getByRole('treeitem', { name: /Class 5A/ }).click();
   await page.getByRole('tab', { name: 'Report' }).click();
   const report = page.getByRole('region', { name: 'Managed Distribution Report' });
+  // The district's service reaches the class, but its sync is the district admins' to start.
+  await expect(report.getByRole('region', { name: 'Sync' })).toContainText('Synced by the admins of Springfield District');
+  await expect(report.getByRole('button', { name: 'Sync District apps now' })).toHaveCount(0);
 
   // The title's counts are the location's; who holds them is this class only.
   const licenses = report.getByRole('grid', { name: 'Licenses' });

@@ -111,6 +111,7 @@ export class SyncService {
         errorCode: state?.errorCode ?? null,
         retryAt: this.waitingUntil(service.id)?.toISOString() ?? null,
         otherMdm: service.otherMdmName,
+        canSync: scope.canManage(service.groupId),
         job: running ? this.deps.jobs.snapshot(running.jobId) : null,
       };
     });

@@ -94,10 +94,12 @@ export function SyncPanel({ groupId, onSynced }: { groupId: number; onSynced(): 
                   Cancel
                 </button>
               </div>
-            ) : (
+            ) : s.canSync ? (
               <button type="button" onClick={() => void start(s.serviceId)} aria-label={`Sync ${s.serviceName} now`}>
                 Sync now
               </button>
+            ) : (
+              <span className="muted">Synced by the admins of {s.groupName}</span>
             )}
           </div>
         );

@@ -226,6 +226,16 @@ describe('who may sync, and one sync at a time', () => {
     await world.root.ok('jobs.cancel', { jobId: first.id });
   });
 
+  it('tells a class admin below a school’s service that they may read its sync state but not start one', async () => {
+    const world = await startSyncWorld(factories, { pageSize: 5, data: district });
+    const klass = await world.root.ok('groups.create', { parentId: world.school.id, name: 'Class 9B', kind: 'class' });
+    await world.root.ok('admins.create', { name: 'Cleo Class', email: 'cleo@springfield.edu', password: 'class admin pass 1', directGroupIds: [klass.id] });
+    const cleo = await signedInAs(world.app, 'cleo', 'cleo@springfield.edu', 'class admin pass 1');
+    expect(await cleo.ok('sync.status', { groupId: klass.id })).toMatchObject([{ serviceId: world.service.id, canSync: false }]);
+    expect(await cleo.call('sync.start', { serviceId: world.service.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await world.root.ok('sync.status', { groupId: klass.id })).toMatchObject([{ serviceId: world.service.id, canSync: true }]);
+  });
+
   it('refuses a service without an active token', async () => {
     const world = await startSyncWorld(factories, { pageSize: 50, data: district });
     const empty = await world.root.ok('services.create', { groupId: world.school.id, name: 'No token yet' });

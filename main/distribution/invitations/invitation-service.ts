@@ -8,12 +8,13 @@ import { DomainError } from '../../errors/domain-error';
 import type { Job, JobRegistry } from '../../jobs/job-registry';
 import type { MdmDelivery } from '../../mdm/mdm-adapter';
 import { previewMdmReadiness, requireMdmReady, type MdmReadinessView } from '../../mdm/mdm-readiness';
+import { runAlreadyGoing } from '../run-already-going';
 import type { TokenService } from '../token-service';
 import type { TokenStore } from '../token-store';
 import { skipReasons, type InvitationOptions } from './invitation-eligibility';
 import { decideAll, summarize, type InvitationPreview } from './invitation-preview';
 import type { InvitationRunner } from './invitation-runner';
-import type { InvitationStore, NewItem, ResultRow, RunCounts, RunRecord } from './invitation-store';
+import type { InvitationStore, NewItem, OverlappingRun, ResultRow, RunCounts, RunRecord } from './invitation-store';
 
 export interface InvitationTarget {
   serviceId: number;
@@ -32,6 +33,8 @@ export interface RunView {
 
 const START_REFUSED = 'No invitation was sent and nobody was registered with Apple. Fix the MDM server in Settings, or send the invitations by email only.';
 const RETRY_REFUSED = 'Nothing was retried. Fix the MDM server in Settings, then retry.';
+const ALREADY_INVITED = 'Some of these people are already being invited through this service';
+const OPEN_IT = 'Open that run to follow it';
 
 /**
  * Invite Users: the preview, runs as jobs, their results, "Retry failed", and resuming runs
@@ -41,6 +44,11 @@ const RETRY_REFUSED = 'Nothing was retried. Fix the MDM server in Settings, then
  * 'waiting' are sent, items caught 'pending' are reported as possibly sent and never sent
  * again. The resumed job belongs to the admin who started the run, and the token access
  * rule is checked again for that admin.
+ *
+ * One run at a time reaches a person through a service: a run that would invite anyone a
+ * run of the service not yet ended invites (whatever its level, audience or channels, a
+ * retry included) is refused with that run's id. The check is made where the run is
+ * recorded, in the database's write lock, so it holds for two starts at once.
  */
 export class InvitationService {
   private readonly jobIds = new Map<string, string>();
@@ -89,7 +97,7 @@ export class InvitationService {
       throw new DomainError('CONFLICT', 'Nobody here can be invited with these options. The preview says why each person is left out.');
     }
     if (items.some((i) => i.channel === 'device')) await requireMdmReady(this.mdm, START_REFUSED);
-    return this.begin(admin, { ...target, tokenId, ...options, automatic: false, retryOf: null }, items);
+    return this.started(admin, this.begin(admin, { ...target, tokenId, ...options, automatic: false, retryOf: null }, items));
   }
 
   /** A new run over the failed items of an earlier one, with the same options. */
@@ -101,7 +109,7 @@ export class InvitationService {
     if (failed.length === 0) throw new DomainError('CONFLICT', 'No invitation of this run failed or went unreached, so there is nothing to retry.');
     if (failed.some((f) => f.channel === 'device')) await requireMdmReady(this.mdm, RETRY_REFUSED);
     const items: NewItem[] = failed.map((f) => ({ ...f, state: 'waiting', reason: null }));
-    return this.begin(admin, { ...earlier, tokenId, retryOf: runId }, items);
+    return this.started(admin, this.begin(admin, { ...earlier, tokenId, retryOf: runId }, items));
   }
 
   results(admin: SignedInAdmin, runId: string): RunView {
@@ -113,8 +121,9 @@ export class InvitationService {
   async startAutomatic(admin: SignedInAdmin, target: InvitationTarget, userId: number, email: string): Promise<string> {
     const tokenId = await this.access(admin, target);
     const items: NewItem[] = [{ userId, channel: 'email', target: email, state: 'waiting', reason: null }];
-    const { runId } = this.begin(admin, { ...target, tokenId, audience: 'all', byEmail: true, byDevice: false, automatic: true, retryOf: null }, items);
-    return runId;
+    // A run already inviting this person covers the courtesy email too.
+    const started = this.begin(admin, { ...target, tokenId, audience: 'all', byEmail: true, byDevice: false, automatic: true, retryOf: null }, items);
+    return 'overlapping' in started ? started.overlapping.id : started.runId;
   }
 
   /** Picks up runs a restart cut short; called once at startup. */
@@ -138,13 +147,20 @@ export class InvitationService {
     for (const jobId of this.jobIds.values()) this.jobs.abort(jobId);
   }
 
+  /** The new run, or the refusal naming the run already going. */
+  private started(admin: SignedInAdmin, begun: ReturnType<InvitationService['begin']>): { runId: string; job: Job } {
+    if (!('overlapping' in begun)) return begun;
+    const going = begun.overlapping;
+    throw runAlreadyGoing(ALREADY_INVITED, going, this.scopes.of(admin.id).canManage(going.groupId), OPEN_IT);
+  }
+
   private begin(
     admin: SignedInAdmin,
     spec: InvitationTarget & InvitationOptions & { tokenId: number; automatic: boolean; retryOf: string | null },
     items: NewItem[],
-  ): { runId: string; job: Job } {
+  ): { runId: string; job: Job } | { overlapping: OverlappingRun } {
     const id = randomUUID();
-    this.store.createRun(
+    const overlapping = this.store.createRun(
       {
         id,
         serviceId: spec.serviceId,
@@ -160,6 +176,7 @@ export class InvitationService {
       items,
       this.clock.now(),
     );
+    if (overlapping) return { overlapping };
     this.audit.record(admin.id, spec.retryOf ? 'invitation.retry' : spec.automatic ? 'invitation.automatic' : 'invitation.start', `invitation-run:${id}`, {
       serviceId: spec.serviceId,
       groupId: spec.groupId,

@@ -8,6 +8,7 @@ import type { Clock } from '../clock/clock';
 import type { ScopeReader } from '../directory/admin-scope';
 import { DomainError } from '../errors/domain-error';
 import type { EventBus } from '../events/event-bus';
+import { requireKeychain } from '../keychain/require-keychain';
 import type { SecretStore } from '../keychain/secret-store';
 import type { ServiceRecord, ServiceStore } from './service-store';
 import { ignoreAppleCalls, type AppleCallObserver } from './sync/connectivity-monitor';
@@ -64,6 +65,8 @@ const STATUS_FOR_CODE: Partial<Record<string, StoredTokenStatus>> = {
  */
 export class TokenService {
   private readonly checks = new Map<string, AbortController>();
+  /** Tokens (service and fingerprint) an Add Token of this process is checking with Apple. */
+  private readonly adding = new Set<string>();
 
   constructor(
     private readonly db: Database.Database,
@@ -94,9 +97,31 @@ export class TokenService {
   async addToken(admin: SignedInAdmin, serviceId: number, text: string, makeActive: boolean, checkId: string, takeOver = false): Promise<AddedToken> {
     const service = this.requireDirectAdmin(admin, serviceId, 'add tokens to');
     const parsed = parseServiceToken(text, this.clock.now());
-    if (this.tokens.exists(serviceId, parsed.fingerprint)) {
-      throw new DomainError('CONFLICT', `This token was already added to "${service.name}".`);
+    const alreadyAdded = () => new DomainError('CONFLICT', `This token was already added to "${service.name}".`);
+    if (this.tokens.exists(serviceId, parsed.fingerprint)) throw alreadyAdded();
+    // Taken before the first await: the same token pasted twice at once is checked with Apple once.
+    const key = `${serviceId}:${parsed.fingerprint}`;
+    if (this.adding.has(key)) throw new DomainError('CONFLICT', `This token is being added to "${service.name}" already, in another window or tab. Wait for that to finish.`);
+    this.adding.add(key);
+    try {
+      return await this.addChecked(admin, service, parsed, makeActive, checkId, takeOver, alreadyAdded);
+    } finally {
+      this.adding.delete(key);
     }
+  }
+
+  private async addChecked(
+    admin: SignedInAdmin,
+    service: ServiceRecord,
+    parsed: ReturnType<typeof parseServiceToken>,
+    makeActive: boolean,
+    checkId: string,
+    takeOver: boolean,
+    alreadyAdded: () => DomainError,
+  ): Promise<AddedToken> {
+    const serviceId = service.id;
+    // The token is kept only in the keychain: without one, it must not reach Apple at all.
+    await requireKeychain(this.secrets, 'The token was not added, and nothing was sent to Apple.');
 
     // The service is marked only once the token is stored: a token of another location must not mark it.
     const client = this.appleClient(parsed.token);
@@ -109,8 +134,11 @@ export class TokenService {
     }
     const warnings = [parsed.warning, other && !makeActive ? this.otherMdmWarning(other.name) : null].filter((w): w is string => w !== null);
 
+    // IMMEDIATE: the checks read under the write lock, so another app process on this data
+    // folder cannot add the same token or claim the location between them and the insert.
     const tokenId = this.db.transaction(() => {
-      // Checked again inside the transaction: another window may have claimed the location meanwhile.
+      // Checked again inside the transaction: another window may have claimed the location, or added the token, meanwhile.
+      if (this.tokens.exists(serviceId, parsed.fingerprint)) throw alreadyAdded();
       this.requireSameLocation(this.services.byId(serviceId)!, config.uId, config.locationName);
       if (service.locationUid === null) this.services.setLocation(serviceId, config.uId, config.locationName);
       const id = this.tokens.create({
@@ -127,7 +155,7 @@ export class TokenService {
       });
       if (makeActive) this.tokens.makeActive(id, serviceId);
       return id;
-    })();
+    }).immediate();
 
     try {
       await this.secrets.set(secretAccount(tokenId), parsed.token);
@@ -170,7 +198,11 @@ export class TokenService {
     const other = this.otherMdmOf(await this.withStatusTracking(token, (client) => client.getClientConfig()));
     if (other && !takeOver) throw this.askToTakeOver(other);
     await this.withStatusTracking(token, (client) => client.updateClientConfig({ mdmInfo: this.ourMdm }));
-    this.tokens.makeActive(tokenId, token.serviceId);
+    // While Apple answered, the token may have been removed: the service must not be left without an active token.
+    this.db.transaction(() => {
+      this.requireToken(tokenId);
+      this.tokens.makeActive(tokenId, token.serviceId);
+    })();
     this.audit.record(admin.id, 'token.activate', `token:${tokenId}`, { serviceId: token.serviceId });
     if (other) this.auditTakeOver(admin, tokenId, token.serviceId, other);
     this.changed(token.serviceId);
@@ -195,6 +227,7 @@ export class TokenService {
     this.requireDirectAdmin(admin, token.serviceId, 'check the tokens of');
     const config = await this.withStatusTracking(token, (client) => client.getClientConfig());
     this.tokens.setStatus(tokenId, 'valid', this.clock.now());
+    this.requireToken(tokenId);
     this.audit.record(admin.id, 'token.check', `token:${tokenId}`, { location: config.locationName });
     this.changed(token.serviceId);
     return this.view(this.tokens.byId(tokenId)!);

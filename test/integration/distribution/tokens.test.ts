@@ -341,3 +341,53 @@ describe('which tokens an admin can use here', () => {
     expect(seen).toMatchObject({ name: 'North apps', inherited: true, directAdmin: false, usableHere: false });
   });
 });
+
+describe('at the same moment', () => {
+  it('one token added four times at once is added once; the other three are told it is being added', async () => {
+    const { sandbox, north, add, root, school, secrets } = await setup();
+    const sToken = sandbox.mintToken(north.id);
+
+    const answers = await Promise.all([add(sToken), add(sToken), add(sToken), add(sToken)]);
+
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok)).toEqual(
+      Array.from({ length: 3 }, () => ({
+        ok: false,
+        error: { code: 'CONFLICT', message: 'This token is being added to "North apps" already, in another window or tab. Wait for that to finish.' },
+      })),
+    );
+    const [service] = await root.ok('services.list', { groupId: school.id });
+    expect(service!.tokens).toHaveLength(1);
+    expect(await secrets.list()).toHaveLength(1);
+    expect(await add(sToken)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'This token was already added to "North apps".' } });
+  });
+
+  it('Make Active of a token removed while Apple answered is refused, and the service keeps its active token', async () => {
+    const { sandbox, north, add, tokenIdOf, root, school } = await setup();
+    const active = tokenIdOf(await add(sandbox.mintToken(north.id)));
+    const other = tokenIdOf(await add(sandbox.mintToken(north.id), false));
+    // Make Active reads client/config, then claims the location with a POST: the POST is slow.
+    sandbox.injectFaults({ kind: 'slow', delayMs: 0 }, { path: '/client/config' });
+    sandbox.injectFaults({ kind: 'slow', delayMs: 300 }, { path: '/client/config' });
+
+    const activating = root.call('tokens.makeActive', { tokenId: other });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await root.ok('tokens.remove', { tokenId: other, confirmation: 'North apps' });
+
+    expect(await activating).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const [service] = await root.ok('services.list', { groupId: school.id });
+    expect(service).toMatchObject({ activeTokenId: active, tokens: [{ id: active, active: true }] });
+  });
+
+  it('Check with Apple of a token removed meanwhile is refused, not an error inside the app', async () => {
+    const { sandbox, north, add, tokenIdOf, root } = await setup();
+    const tokenId = tokenIdOf(await add(sandbox.mintToken(north.id)));
+    sandbox.injectFaults({ kind: 'slow', delayMs: 300 }, { path: '/client/config' });
+
+    const checking = root.call('tokens.recheck', { tokenId });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await root.ok('tokens.remove', { tokenId, confirmation: 'North apps' });
+
+    expect(await checking).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

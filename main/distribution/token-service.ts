@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AppleClient, AppleClientOptions } from '../apple/client/apple-client';
+import { realSleep, type Sleep } from '../apple/client/sleep';
 import { managedByAnotherMdm, type LocationConfig, type MdmInfo } from '../apple/model/location-config';
 import { parseServiceToken } from '../apple/token/token-parser';
 import type { AuditLog } from '../audit/audit-log';
@@ -31,8 +32,9 @@ export const OUR_MDM_NAME = 'Managed Distribution desktop';
 
 export const secretAccount = (tokenId: number) => `token:${tokenId}`;
 
-export interface TokenView extends Omit<TokenRecord, 'status'> {
+export interface TokenView extends Omit<TokenRecord, 'status' | 'refusedAt' | 'refusalCheckedAt'> {
   status: TokenStatus;
+  refusal: { refusedAt: string; checkedAt: string | null } | null;
 }
 
 export interface AddedToken {
@@ -49,11 +51,18 @@ export interface SyncAccess {
   run: TokenRun;
 }
 
+/** Apple's final word on a token: recorded at the first answer that says so. */
 const STATUS_FOR_CODE: Partial<Record<string, StoredTokenStatus>> = {
   TOKEN_REVOKED: 'revoked',
   TOKEN_EXPIRED: 'expired',
-  TOKEN_INVALID: 'invalid',
 };
+
+/**
+ * How long after Apple refused a token as not valid (9622, or a 401 without a number) it is
+ * asked again. Apple has been seen to answer 9622 once for a good token; marking it invalid
+ * on one answer stopped every sync until someone checked it by hand.
+ */
+export const CONFIRM_REFUSAL_AFTER_MS = 5_000;
 
 /**
  * Tokens of Managed Distribution services: adding one (checked locally, then with Apple),
@@ -67,6 +76,8 @@ export class TokenService {
   private readonly checks = new Map<string, AbortController>();
   /** Tokens (service and fingerprint) an Add Token of this process is checking with Apple. */
   private readonly adding = new Set<string>();
+  /** Second calls under way after a refusal, one per token however many calls were refused. */
+  private readonly confirming = new Map<number, Promise<boolean>>();
 
   constructor(
     private readonly db: Database.Database,
@@ -80,10 +91,15 @@ export class TokenService {
     private readonly clock: Clock,
     private readonly ourMdm: OurMdm,
     private readonly appleCalls: AppleCallObserver = ignoreAppleCalls,
+    private readonly sleep: Sleep = realSleep,
   ) {}
 
-  view(token: TokenRecord): TokenView {
-    return { ...token, status: tokenStatus(token.status, new Date(token.expiresAt), this.clock.now()) };
+  view({ refusedAt, refusalCheckedAt, ...token }: TokenRecord): TokenView {
+    return {
+      ...token,
+      status: tokenStatus(token.status, new Date(token.expiresAt), this.clock.now()),
+      refusal: refusedAt === null ? null : { refusedAt, checkedAt: refusalCheckedAt },
+    };
   }
 
   /**
@@ -226,7 +242,7 @@ export class TokenService {
     const token = this.requireToken(tokenId);
     this.requireDirectAdmin(admin, token.serviceId, 'check the tokens of');
     const config = await this.withStatusTracking(token, (client) => client.getClientConfig());
-    this.tokens.setStatus(tokenId, 'valid', this.clock.now());
+    this.tokens.accepted(tokenId, this.clock.now());
     this.requireToken(tokenId);
     this.audit.record(admin.id, 'token.check', `token:${tokenId}`, { location: config.locationName });
     this.changed(token.serviceId);
@@ -280,26 +296,81 @@ export class TokenService {
     return { service, token, run: (call) => this.withStatusTracking(token, call) };
   }
 
-  /** Runs an Apple call with the token's secret; Apple's verdict on the token is recorded. */
+  /**
+   * Runs an Apple call with the token's secret; Apple's verdict on the token is recorded.
+   *
+   * Revoked and expired are recorded at once. "Not valid" is not taken from one answer: the
+   * token is asked again CONFIRM_REFUSAL_AFTER_MS later (client/config) and marked invalid
+   * only if Apple refuses it again. If Apple accepts it then, the refused call is made once
+   * more; either way the token keeps the times, for the service card to say what happened.
+   */
   private async withStatusTracking<T>(token: TokenRecord, call: (client: AppleClient) => Promise<T>): Promise<T> {
     const secret = await this.secrets.get(secretAccount(token.id));
     if (secret === null) {
       throw new DomainError('NOT_FOUND', 'The token is no longer in the system keychain. Add it again from the downloaded .vpptoken file.');
     }
+    const client = this.appleClient(secret, { onMdmInfo: (info) => this.sawMdm(token.serviceId, info) });
     try {
-      const result = await call(this.appleClient(secret, { onMdmInfo: (info) => this.sawMdm(token.serviceId, info) }));
+      return await this.attempt(token, () => call(client));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'TOKEN_INVALID') throw error;
+      if (!(await this.stillAccepted(token, client))) throw error;
+      return await this.attempt(token, () => call(client));
+    }
+  }
+
+  /** One call: connectivity noted, and a revoked or expired verdict recorded on the token. */
+  private async attempt<T>(token: TokenRecord, call: () => Promise<T>): Promise<T> {
+    try {
+      const result = await call();
       this.appleCalls.answered();
       return result;
     } catch (error) {
       this.appleCalls.failed(error);
       const status = error instanceof DomainError ? STATUS_FOR_CODE[error.code] : undefined;
-      if (status) {
-        this.tokens.setStatus(token.id, status, this.clock.now());
-        this.audit.record(null, 'token.status', `token:${token.id}`, { status });
-        this.changed(token.serviceId);
-      }
+      if (status) this.markStatus(token, status);
       throw error;
     }
+  }
+
+  /** Whether Apple accepts the token when asked again after refusing it; marked invalid if not. */
+  private stillAccepted(token: TokenRecord, client: AppleClient): Promise<boolean> {
+    let check = this.confirming.get(token.id);
+    if (!check) {
+      check = this.askAgain(token, client).finally(() => this.confirming.delete(token.id));
+      this.confirming.set(token.id, check);
+    }
+    return check;
+  }
+
+  private async askAgain(token: TokenRecord, client: AppleClient): Promise<boolean> {
+    const refusedAt = this.clock.now();
+    this.tokens.refused(token.id, refusedAt);
+    this.changed(token.serviceId);
+    await this.sleep(CONFIRM_REFUSAL_AFTER_MS);
+    try {
+      await this.attempt(token, () => client.getClientConfig());
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'TOKEN_INVALID') {
+        const confirmedAt = this.clock.now();
+        this.tokens.refusalChecked(token.id, 'invalid', confirmedAt);
+        this.audit.record(null, 'token.status', `token:${token.id}`, { status: 'invalid', refusedAt: refusedAt.toISOString(), refusedAgainAt: confirmedAt.toISOString() });
+        this.changed(token.serviceId);
+      }
+      // Unreachable, or revoked or expired (recorded by attempt): not accepted, not confirmed invalid either.
+      return false;
+    }
+    const acceptedAt = this.clock.now();
+    this.tokens.refusalChecked(token.id, 'valid', acceptedAt);
+    this.audit.record(null, 'token.refusedOnce', `token:${token.id}`, { refusedAt: refusedAt.toISOString(), acceptedAt: acceptedAt.toISOString() });
+    this.changed(token.serviceId);
+    return true;
+  }
+
+  private markStatus(token: TokenRecord, status: StoredTokenStatus): void {
+    this.tokens.setStatus(token.id, status, this.clock.now());
+    this.audit.record(null, 'token.status', `token:${token.id}`, { status });
+    this.changed(token.serviceId);
   }
 
   private async checkWithApple(client: AppleClient, checkId: string): Promise<LocationConfig> {

@@ -8,10 +8,12 @@ import type { SignedInAdmin } from '../auth/signed-in-admin';
 import type { Clock } from '../clock/clock';
 import type { ScopeReader } from '../directory/admin-scope';
 import { DomainError } from '../errors/domain-error';
+import { notFoundOrOutOfScope } from '../errors/out-of-scope';
 import type { EventBus } from '../events/event-bus';
 import { requireKeychain } from '../keychain/require-keychain';
 import type { SecretStore } from '../keychain/secret-store';
 import type { ServiceRecord, ServiceStore } from './service-store';
+import { seesServicesOf } from './service-visibility';
 import { ignoreAppleCalls, type AppleCallObserver } from './sync/connectivity-monitor';
 import { mayUseToken } from './token-access-rule';
 import { isUsable, tokenStatus, type StoredTokenStatus, type TokenStatus } from './token-status';
@@ -207,7 +209,7 @@ export class TokenService {
    * location is taken over.
    */
   async makeActive(admin: SignedInAdmin, tokenId: number, takeOver = false): Promise<TokenView> {
-    const token = this.requireToken(tokenId);
+    const token = this.requireVisibleToken(admin, tokenId);
     this.requireDirectAdmin(admin, token.serviceId, 'change the active token of');
     const status = this.view(token).status;
     if (!isUsable(status)) throw new DomainError('CONFLICT', `A token that is ${status} cannot be made active. Add a new token instead.`);
@@ -227,7 +229,7 @@ export class TokenService {
 
   /** The secret, for View Token's Reveal and Copy; every reveal is audited. */
   async reveal(admin: SignedInAdmin, tokenId: number): Promise<string> {
-    const token = this.requireToken(tokenId);
+    const token = this.requireVisibleToken(admin, tokenId);
     this.requireDirectAdmin(admin, token.serviceId, 'reveal the tokens of');
     const secret = await this.secrets.get(secretAccount(tokenId));
     if (secret === null) {
@@ -239,7 +241,7 @@ export class TokenService {
 
   /** Asks Apple about the token again and records what it says. */
   async recheck(admin: SignedInAdmin, tokenId: number): Promise<TokenView> {
-    const token = this.requireToken(tokenId);
+    const token = this.requireVisibleToken(admin, tokenId);
     this.requireDirectAdmin(admin, token.serviceId, 'check the tokens of');
     const config = await this.withStatusTracking(token, (client) => client.getClientConfig());
     this.tokens.accepted(tokenId, this.clock.now());
@@ -251,7 +253,7 @@ export class TokenService {
 
   /** Removing is guarded: only a direct admin of the organization, typing the service's name. */
   async remove(admin: SignedInAdmin, tokenId: number, confirmation: string): Promise<void> {
-    const token = this.requireToken(tokenId);
+    const token = this.requireVisibleToken(admin, tokenId);
     const service = this.services.byId(token.serviceId)!;
     requireOrganizationAdmin(this.scopes.of(admin.id), 'remove a token');
     if (confirmation.trim() !== service.name) {
@@ -268,9 +270,10 @@ export class TokenService {
    * invitations. Only the active, usable token of its service qualifies.
    */
   async clientFor(admin: SignedInAdmin, tokenId: number, atGroupId: number): Promise<{ token: TokenRecord; run: TokenRun }> {
-    const token = this.requireToken(tokenId);
-    const service = this.services.byId(token.serviceId)!;
     const scope = this.scopes.of(admin.id);
+    scope.requireGroup(atGroupId);
+    const token = this.requireVisibleToken(admin, tokenId);
+    const service = this.services.byId(token.serviceId)!;
     if (!mayUseToken(scope.tree, scope.directGroupIds, service.groupId, atGroupId)) {
       throw new DomainError('FORBIDDEN', `You may use the tokens of "${service.groupName}" only if you are its direct admin, and only there or below it.`);
     }
@@ -287,9 +290,11 @@ export class TokenService {
    * expired or invalid verdict from Apple is recorded on the token.
    */
   syncAccess(admin: SignedInAdmin | null, serviceId: number): SyncAccess {
-    const service = this.services.byId(serviceId);
-    if (!service) throw new DomainError('NOT_FOUND', 'That service no longer exists.');
-    if (admin) this.scopes.of(admin.id).requireGroup(service.groupId);
+    const service = admin ? this.visibleService(admin, serviceId) : this.services.byId(serviceId);
+    if (!service) throw notFoundOrOutOfScope('service');
+    if (admin && !this.scopes.of(admin.id).canManage(service.groupId)) {
+      throw new DomainError('FORBIDDEN', `"${service.name}" is kept in "${service.groupName}": only its admins, and those of the groups above it, sync it.`);
+    }
     const token = this.tokens.ofServices([serviceId]).find((t) => t.active);
     if (!token) throw new DomainError('CONFLICT', `"${service.name}" has no active token to sync with. Add one on the Managed Distribution page.`);
     this.requireUsable(token, service);
@@ -457,15 +462,29 @@ export class TokenService {
     throw new DomainError(code, `The active token of "${service.name}" is ${status}. Add a new token.`);
   }
 
+  /** The service, if this admin sees it (see seesServicesOf); otherwise answered as one that does not exist. */
+  visibleService(admin: SignedInAdmin, serviceId: number): ServiceRecord {
+    const service = this.services.byId(serviceId);
+    if (!service || !seesServicesOf(this.scopes.of(admin.id), service.groupId)) throw notFoundOrOutOfScope('service');
+    return service;
+  }
+
+  /** The token, if this admin sees its service; otherwise answered as one that does not exist. */
+  private requireVisibleToken(admin: SignedInAdmin, tokenId: number): TokenRecord {
+    const token = this.tokens.byId(tokenId);
+    const service = token ? this.services.byId(token.serviceId) : null;
+    if (!token || !service || !seesServicesOf(this.scopes.of(admin.id), service.groupId)) throw notFoundOrOutOfScope('token');
+    return token;
+  }
+
   private requireToken(tokenId: number): TokenRecord {
     const token = this.tokens.byId(tokenId);
-    if (!token) throw new DomainError('NOT_FOUND', 'That token no longer exists.');
+    if (!token) throw notFoundOrOutOfScope('token');
     return token;
   }
 
   private requireDirectAdmin(admin: SignedInAdmin, serviceId: number, action: string): ServiceRecord {
-    const service = this.services.byId(serviceId);
-    if (!service) throw new DomainError('NOT_FOUND', 'That service no longer exists.');
+    const service = this.visibleService(admin, serviceId);
     if (!this.scopes.of(admin.id).directGroupIds.includes(service.groupId)) {
       throw new DomainError('FORBIDDEN', `Only a direct admin of "${service.groupName}" can ${action} "${service.name}".`);
     }

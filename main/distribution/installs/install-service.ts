@@ -9,6 +9,7 @@ import type { Timers } from '../../clock/timers';
 import { waitUntil } from '../../clock/wait-until';
 import type { ScopeReader } from '../../directory/admin-scope';
 import { DomainError } from '../../errors/domain-error';
+import { notFoundOrOutOfScope } from '../../errors/out-of-scope';
 import { sittingOutAppleWaits } from '../../jobs/apple-waits';
 import type { JobProgress, JobRegistry } from '../../jobs/job-registry';
 import type { MdmDelivery } from '../../mdm/mdm-adapter';
@@ -231,8 +232,7 @@ export class InstallService {
 
   private requireRun(admin: SignedInAdmin, runId: string): InstallRun {
     const run = this.store.run(runId);
-    if (!run) throw new DomainError('NOT_FOUND', 'That install is not known.');
-    this.scopes.of(admin.id).requireGroup(run.groupId);
+    if (!run || !this.scopes.of(admin.id).canManage(run.groupId)) throw notFoundOrOutOfScope('install');
     return run;
   }
 

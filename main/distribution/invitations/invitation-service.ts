@@ -5,6 +5,7 @@ import type { Clock } from '../../clock/clock';
 import type { ScopeReader } from '../../directory/admin-scope';
 import type { AdminStore } from '../../directory/admin-store';
 import { DomainError } from '../../errors/domain-error';
+import { notFoundOrOutOfScope } from '../../errors/out-of-scope';
 import type { Job, JobRegistry } from '../../jobs/job-registry';
 import type { MdmDelivery } from '../../mdm/mdm-adapter';
 import { previewMdmReadiness, requireMdmReady, type MdmReadinessView } from '../../mdm/mdm-readiness';
@@ -57,7 +58,7 @@ export class InvitationService {
   constructor(
     private readonly store: InvitationStore,
     private readonly runner: InvitationRunner,
-    private readonly tokenService: Pick<TokenService, 'clientFor'>,
+    private readonly tokenService: Pick<TokenService, 'clientFor' | 'visibleService'>,
     private readonly tokens: TokenStore,
     private readonly admins: AdminStore,
     private readonly scopes: ScopeReader,
@@ -215,14 +216,14 @@ export class InvitationService {
 
   private requireRun(admin: SignedInAdmin, runId: string): RunRecord {
     const run = this.store.run(runId);
-    if (!run) throw new DomainError('NOT_FOUND', 'Those invitations are not known.');
-    this.scopes.of(admin.id).requireGroup(run.groupId);
+    if (!run || !this.scopes.of(admin.id).canManage(run.groupId)) throw notFoundOrOutOfScope('invitations');
     return run;
   }
 
   /** The service's active token, if this admin may use it at this level; the rule lives in clientFor. */
   private async access(admin: SignedInAdmin, target: InvitationTarget): Promise<number> {
     this.scopes.of(admin.id).requireGroup(target.groupId);
+    this.tokenService.visibleService(admin, target.serviceId);
     const active = this.tokens.ofServices([target.serviceId]).find((t) => t.active);
     if (!active) throw new DomainError('CONFLICT', 'This service has no active token. Add one, or make one active, on the Managed Distribution page.');
     await this.tokenService.clientFor(admin, active.id, target.groupId);

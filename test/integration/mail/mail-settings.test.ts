@@ -171,11 +171,11 @@ describe('the invitation preview', () => {
     expect(preview.html).toContain('North High invites you to receive school apps and books');
   });
 
-  it('is refused for a group the admin does not manage', async () => {
+  it('is refused for a group the admin does not manage, as for one that does not exist', async () => {
     const { api } = await mailDistrict();
     expect(await api.call('school', 'mail.previewInvitation', { groupId: 1 })).toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN', message: 'You are not an admin of "Springfield District" or of a group above it.' },
+      error: { code: 'NOT_FOUND', message: 'That group does not exist or is not yours to see. Reload the organization tree.' },
     });
   });
 });

@@ -144,7 +144,7 @@ export class TokenService {
     // The service is marked only once the token is stored: a token of another location must not mark it.
     const client = this.appleClient(parsed.token);
     const config = await this.checkWithApple(client, checkId);
-    this.requireSameLocation(service, config.uId, config.locationName);
+    this.requireSameLocation(admin, service, config.uId, config.locationName);
     const other = this.otherMdmOf(config);
     if (makeActive) {
       if (other && !takeOver) throw this.askToTakeOver(other);
@@ -157,7 +157,7 @@ export class TokenService {
     const tokenId = this.db.transaction(() => {
       // Checked again inside the transaction: another window may have claimed the location, or added the token, meanwhile.
       if (this.tokens.exists(serviceId, parsed.fingerprint)) throw alreadyAdded();
-      this.requireSameLocation(this.services.byId(serviceId)!, config.uId, config.locationName);
+      this.requireSameLocation(admin, this.services.byId(serviceId)!, config.uId, config.locationName);
       if (service.locationUid === null) this.services.setLocation(serviceId, config.uId, config.locationName);
       const id = this.tokens.create({
         serviceId,
@@ -434,7 +434,7 @@ export class TokenService {
     this.audit.record(admin.id, 'token.takeOver', `token:${tokenId}`, { serviceId, fromMdmId: other.id, fromMdmName: other.name });
   }
 
-  private requireSameLocation(service: ServiceRecord, uId: string, locationName: string): void {
+  private requireSameLocation(admin: SignedInAdmin, service: ServiceRecord, uId: string, locationName: string): void {
     if (service.locationUid !== null && service.locationUid !== uId) {
       throw new DomainError(
         'CONFLICT',
@@ -443,6 +443,9 @@ export class TokenService {
       );
     }
     const owner = this.services.byLocation(uId);
+    if (owner && owner.id !== service.id && !seesServicesOf(this.scopes.of(admin.id), owner.groupId)) {
+      throw new DomainError('CONFLICT', `The Apple location "${locationName}" already belongs to a service of another part of the organization. One location can have only one service; ask an admin of the organization.`);
+    }
     if (owner && owner.id !== service.id) {
       throw new DomainError(
         'CONFLICT',

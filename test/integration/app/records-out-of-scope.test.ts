@@ -46,7 +46,7 @@ async function twoBranches() {
 
   const bea = await signedInAs(app, 'bea', 'bea@bravo.edu', PASSWORD);
   const beaDevice = await clientOf(app, 'root').ok('devices.create', { serialNumber: 'BRAVO0000001', name: null, platform: 'iPadOS', osVersion: '17.4', supervised: true, udid: null, homeGroupId: bravo.id });
-  return { app, root, bea, bravo, alpha, alphaAdmin, service, token: token.token, user, device, beaDevice, installRunId: install.runId, invitationRunId: invitation.runId };
+  return { sandbox, location, app, root, bea, bravo, alpha, alphaAdmin, service, token: token.token, user, device, beaDevice, installRunId: install.runId, invitationRunId: invitation.runId };
 }
 
 type Ask = { [C in Channel]: [C, (id: number | string) => ChannelInput<C>] }[Channel];
@@ -85,9 +85,9 @@ describe("an admin asking by id for another branch's records", () => {
         asks: [
           ['tokens.add', (serviceId) => ({ serviceId: serviceId as number, token: 'not even a token', makeActive: true, checkId: randomUUID() })],
           ['sync.start', (serviceId) => ({ serviceId: serviceId as number })],
-          ['invitations.preview', (serviceId) => ({ serviceId: serviceId as number, groupId: w.bravo.id, audience: 'all', byEmail: true, byDevice: false })],
-          ['invitations.start', (serviceId) => ({ serviceId: serviceId as number, groupId: w.bravo.id, audience: 'all', byEmail: true, byDevice: false })],
-          ['report.assignments', (serviceId) => ({ groupId: w.bravo.id, serviceId: serviceId as number, adamId: APP, pricing: 'STDQ' })],
+          ['invitations.preview', (serviceId) => ({ serviceId: serviceId as number, groupId: w.bravo.id, audience: 'all' as const, byEmail: true, byDevice: false })],
+          ['invitations.start', (serviceId) => ({ serviceId: serviceId as number, groupId: w.bravo.id, audience: 'all' as const, byEmail: true, byDevice: false })],
+          ['report.assignments', (serviceId) => ({ groupId: w.bravo.id, serviceId: serviceId as number, adamId: APP, pricing: 'STDQ' as const })],
         ],
       },
       {
@@ -111,7 +111,7 @@ describe("an admin asking by id for another branch's records", () => {
         asks: [
           ['users.update', (userId) => ({ ...userInput, userId: userId as number })],
           ['users.delete', (userId) => ({ userId: userId as number })],
-          ['devices.associate', (userId) => ({ deviceId: w.beaDevice.id, owner: { kind: 'user', id: userId as number } })],
+          ['devices.associate', (userId) => ({ deviceId: w.beaDevice.id, owner: { kind: 'user' as const, id: userId as number } })],
         ],
       },
       {
@@ -128,7 +128,7 @@ describe("an admin asking by id for another branch's records", () => {
         record: 'admin',
         theirs: w.alphaAdmin.id,
         missing: MISSING,
-        asks: [['devices.associate', (adminId) => ({ deviceId: w.beaDevice.id, owner: { kind: 'admin', id: adminId as number } })]],
+        asks: [['devices.associate', (adminId) => ({ deviceId: w.beaDevice.id, owner: { kind: 'admin' as const, id: adminId as number } })]],
       },
       {
         record: 'install run',
@@ -177,6 +177,20 @@ describe("an admin asking by id for another branch's records", () => {
     expect(await w.bea.call('sync.start', { serviceId: district.id })).toEqual({
       ok: false,
       error: { code: 'FORBIDDEN', message: '"District apps" is kept in "Springfield District": only its admins, and those of the groups above it, sync it.' },
+    });
+  });
+
+  it("a token of a location another branch's service holds is refused without naming that service or its group", async () => {
+    const w = await twoBranches();
+    const mine = await w.bea.ok('services.create', { groupId: w.bravo.id, name: 'Bravo apps' });
+
+    expect(await w.bea.call('tokens.add', { serviceId: mine.id, token: w.sandbox.mintToken(w.location.id), makeActive: false, checkId: randomUUID() })).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message:
+          'The Apple location "Alpha Location" already belongs to a service of another part of the organization. One location can have only one service; ask an admin of the organization.',
+      },
     });
   });
 });

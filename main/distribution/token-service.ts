@@ -243,8 +243,9 @@ export class TokenService {
   async recheck(admin: SignedInAdmin, tokenId: number): Promise<TokenView> {
     const token = this.requireVisibleToken(admin, tokenId);
     this.requireDirectAdmin(admin, token.serviceId, 'check the tokens of');
+    const since = this.clock.now();
     const config = await this.withStatusTracking(token, (client) => client.getClientConfig());
-    this.tokens.accepted(tokenId, this.clock.now());
+    this.tokens.accepted(tokenId, since, this.clock.now());
     this.requireToken(tokenId);
     this.audit.record(admin.id, 'token.check', `token:${tokenId}`, { location: config.locationName });
     this.changed(token.serviceId);

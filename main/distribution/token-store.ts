@@ -68,7 +68,11 @@ export class TokenStore {
     this.updateStatus = db.prepare('UPDATE tokens SET status = ?, checked_at = ? WHERE id = ?');
     this.updateRefused = db.prepare('UPDATE tokens SET refused_at = ?, refusal_checked_at = NULL WHERE id = ?');
     this.updateRefusalChecked = db.prepare('UPDATE tokens SET status = ?, checked_at = ?, refusal_checked_at = ? WHERE id = ?');
-    this.updateAccepted = db.prepare("UPDATE tokens SET status = 'valid', checked_at = ?, refused_at = NULL, refusal_checked_at = NULL WHERE id = ?");
+    this.updateAccepted = db.prepare(`
+      UPDATE tokens SET status = 'valid', checked_at = @at,
+        refusal_checked_at = CASE WHEN refused_at < @since THEN NULL ELSE refusal_checked_at END,
+        refused_at = CASE WHEN refused_at < @since THEN NULL ELSE refused_at END
+      WHERE id = @id`);
     this.deleteToken = db.prepare('DELETE FROM tokens WHERE id = ?');
   }
 
@@ -113,9 +117,9 @@ export class TokenStore {
     this.updateRefusalChecked.run(status, at.toISOString(), at.toISOString(), id);
   }
 
-  /** Checked by hand and accepted: valid, and an earlier refusal is forgotten. */
-  accepted(id: number, at: Date): void {
-    this.updateAccepted.run(at.toISOString(), id);
+  /** Checked by hand (from `since`) and accepted: valid; a refusal before the check is forgotten, one during it is kept. */
+  accepted(id: number, since: Date, at: Date): void {
+    this.updateAccepted.run({ id, since: since.toISOString(), at: at.toISOString() });
   }
 
   delete(id: number): void {

@@ -319,7 +319,10 @@ describe('revocation and removal', () => {
     expect(card).toMatchObject({ usableHere: true, tokens: [{ id: tokenId, status: 'valid', refusal: { refusedAt: expect.any(String), checkedAt: expect.any(String) } }] });
     expect(app.db.prepare("SELECT action FROM audit_entries WHERE action LIKE 'token.%' ORDER BY id").pluck().all()).toEqual(['token.add', 'token.refusedOnce']);
 
+    // Check with Apple forgets a refusal from before it, and keeps one Apple made during it.
     expect((await root.ok('tokens.recheck', { tokenId })).refusal).toBeNull();
+    sandbox.injectFaults({ kind: 'error-body', errorNumber: 9622, httpStatus: 401 }, { path: '/client/config' });
+    expect(await root.ok('tokens.recheck', { tokenId })).toMatchObject({ status: 'valid', refusal: { refusedAt: expect.any(String), checkedAt: expect.any(String) } });
   });
 
   it('two "not valid" answers in a row mark the token invalid, with both times, and syncs stop until a new token', async () => {

@@ -146,7 +146,6 @@ export class InstallService {
     // Recorded before anything leaves the app: a refused second start has sent nothing.
     const overlapping = this.store.createRun(run, items);
     if (overlapping) throw this.alreadyGoing(admin, overlapping);
-    this.held.add(run.id);
     const invited = invite();
     this.audit.record(admin.id, 'install.start', `service:${serviceId}`, {
       runId: run.id,
@@ -157,6 +156,7 @@ export class InstallService {
       devices: items.length,
       invited,
     });
+    this.held.add(run.id);
     return { runId: run.id, job: await this.carry(admin, this.store.run(run.id)!), invited };
   }
 

@@ -152,7 +152,7 @@ export function createApp(config: AppConfig): App {
     });
   const connectivity = new ConnectivityMonitor(bus, clock);
   const ourMdm = { id: installationId(db), name: OUR_MDM_NAME, metadata: config.appVersion ?? 'unknown' };
-  const tokenService = new TokenService(db, services, tokens, secrets, scopes, appleClient, audit, bus, clock, ourMdm, connectivity);
+  const tokenService = new TokenService(db, services, tokens, secrets, scopes, appleClient, audit, bus, clock, ourMdm, connectivity, appleTransport.sleep);
   const sync = composeSync({
     db,
     bus,

@@ -14,6 +14,7 @@ export const errorCodes = [
   'TOKEN_REVOKED',
   'APPLE_UNAVAILABLE',
   'OFFLINE',
+  'KEYCHAIN_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

@@ -24,3 +24,8 @@ export function waitLength(ms: number): string {
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+/** The local time something happened, as HH:MM on this machine's clock (rounded down). */
+export function happenedAt(at: Date): string {
+  return `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}

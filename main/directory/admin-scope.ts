@@ -1,4 +1,4 @@
-import { DomainError } from '../errors/domain-error';
+import { notFoundOrOutOfScope } from '../errors/out-of-scope';
 import type { AdminStore } from './admin-store';
 import type { Group, GroupStore } from './group-store';
 import { canManageGroup, GroupTree, visibleGroupIds } from './group-tree';
@@ -24,13 +24,10 @@ export class AdminScope {
     return visibleGroupIds(this.tree, this.directGroupIds);
   }
 
-  /** The group, if this admin may manage it; otherwise a clear refusal. */
+  /** The group, if this admin may manage it; one outside their subtrees is answered as one that does not exist. */
   requireGroup(groupId: number): Group {
     const group = this.groups.byId(groupId);
-    if (!group) throw new DomainError('NOT_FOUND', 'That group no longer exists. Reload the organization tree.');
-    if (!this.canManage(groupId)) {
-      throw new DomainError('FORBIDDEN', `You are not an admin of "${group.name}" or of a group above it.`);
-    }
+    if (!group || !this.canManage(groupId)) throw notFoundOrOutOfScope('group');
     return group;
   }
 }

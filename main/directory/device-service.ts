@@ -3,6 +3,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { SignedInAdmin } from '../auth/signed-in-admin';
 import type { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain-error';
+import { notFoundOrOutOfScope } from '../errors/out-of-scope';
 import type { EventBus } from '../events/event-bus';
 import type { AdminScope, ScopeReader } from './admin-scope';
 import type { AdminStore } from './admin-store';
@@ -85,20 +86,14 @@ export class DeviceService {
 
   private requireDevice(scope: AdminScope, deviceId: number): DeviceRecord {
     const device = this.devices.byId(deviceId);
-    if (!device) throw new DomainError('NOT_FOUND', 'That device no longer exists.');
-    if (!scope.canManage(device.homeGroupId)) {
-      throw new DomainError('FORBIDDEN', `Device ${device.serialNumber} is in a group you do not administer.`);
-    }
+    if (!device || !scope.canManage(device.homeGroupId)) throw notFoundOrOutOfScope('device');
     return device;
   }
 
   private requireReachableAdmin(scope: AdminScope, actor: SignedInAdmin, adminId: number): void {
     if (adminId === actor.id) return;
     const target = this.admins.byId(adminId);
-    if (!target) throw new DomainError('NOT_FOUND', 'That admin no longer exists.');
-    if (!this.admins.directGroupIds(adminId).some((g) => scope.canManage(g))) {
-      throw new DomainError('FORBIDDEN', `${target.name} administers no group you administer.`);
-    }
+    if (!target || !this.admins.directGroupIds(adminId).some((g) => scope.canManage(g))) throw notFoundOrOutOfScope('admin');
   }
 
   private requireUnique(fields: DeviceFields, exceptId: number | null): void {

@@ -3,6 +3,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { SignedInAdmin } from '../auth/signed-in-admin';
 import type { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain-error';
+import { notFoundOrOutOfScope } from '../errors/out-of-scope';
 import type { EventBus } from '../events/event-bus';
 import type { AdminScope, ScopeReader } from './admin-scope';
 import type { ListWindow, UserFields, UserRecord, UserSort, UserStore } from './user-store';
@@ -57,10 +58,15 @@ export class UserService {
     this.bus.emit('directory.changed', { groupIds: [user.homeGroupId] });
   }
 
-  /** The user, if their home group is within this admin's reach. */
+  /**
+   * The user, if their home group is within this admin's reach. One the admin sees only as a
+   * member of a class of theirs is refused by name; one they cannot see at all is answered as
+   * one that does not exist.
+   */
   requireUser(scope: AdminScope, userId: number): UserRecord {
     const user = this.users.byId(userId);
-    if (!user) throw new DomainError('NOT_FOUND', 'That user no longer exists.');
+    const seen = user !== null && (scope.canManage(user.homeGroupId) || this.users.membershipsOf(userId).some((m) => scope.canManage(m.groupId)));
+    if (!user || !seen) throw notFoundOrOutOfScope('user');
     if (!scope.canManage(user.homeGroupId)) {
       throw new DomainError('FORBIDDEN', `${user.name} belongs to a group you do not administer.`);
     }

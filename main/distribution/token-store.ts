@@ -16,6 +16,9 @@ export interface TokenRecord {
   addedBy: string | null;
   addedAt: string;
   checkedAt: string | null;
+  /** When Apple last refused the token as not valid, and when it was asked again (see TokenService). */
+  refusedAt: string | null;
+  refusalCheckedAt: string | null;
 }
 
 export interface NewToken {
@@ -33,7 +36,7 @@ export interface NewToken {
 
 const SELECT = `SELECT t.id, t.service_id AS serviceId, t.fingerprint, t.org_name AS orgName, t.location_name AS locationName,
   t.location_uid AS locationUid, t.country, t.expires_at AS expiresAt, t.status, t.active, t.other_mdm AS otherMdm,
-  a.name AS addedBy, t.added_at AS addedAt, t.checked_at AS checkedAt
+  a.name AS addedBy, t.added_at AS addedAt, t.checked_at AS checkedAt, t.refused_at AS refusedAt, t.refusal_checked_at AS refusalCheckedAt
   FROM tokens t LEFT JOIN admins a ON a.id = t.added_by`;
 
 type TokenRow = Omit<TokenRecord, 'active'> & { active: 0 | 1 };
@@ -48,6 +51,9 @@ export class TokenStore {
   private readonly deactivate;
   private readonly activate;
   private readonly updateStatus;
+  private readonly updateRefused;
+  private readonly updateRefusalChecked;
+  private readonly updateAccepted;
   private readonly deleteToken;
 
   constructor(private readonly db: Database.Database) {
@@ -60,6 +66,13 @@ export class TokenStore {
     this.deactivate = db.prepare('UPDATE tokens SET active = 0 WHERE service_id = ? AND active = 1');
     this.activate = db.prepare('UPDATE tokens SET active = 1 WHERE id = ?');
     this.updateStatus = db.prepare('UPDATE tokens SET status = ?, checked_at = ? WHERE id = ?');
+    this.updateRefused = db.prepare('UPDATE tokens SET refused_at = ?, refusal_checked_at = NULL WHERE id = ?');
+    this.updateRefusalChecked = db.prepare('UPDATE tokens SET status = ?, checked_at = ?, refusal_checked_at = ? WHERE id = ?');
+    this.updateAccepted = db.prepare(`
+      UPDATE tokens SET status = 'valid', checked_at = @at,
+        refusal_checked_at = CASE WHEN refused_at < @since THEN NULL ELSE refusal_checked_at END,
+        refused_at = CASE WHEN refused_at < @since THEN NULL ELSE refused_at END
+      WHERE id = @id`);
     this.deleteToken = db.prepare('DELETE FROM tokens WHERE id = ?');
   }
 
@@ -92,6 +105,21 @@ export class TokenStore {
 
   setStatus(id: number, status: StoredTokenStatus, at: Date): void {
     this.updateStatus.run(status, at.toISOString(), id);
+  }
+
+  /** Apple refused the token as not valid just now; it is asked again before anything is marked. */
+  refused(id: number, at: Date): void {
+    this.updateRefused.run(at.toISOString(), id);
+  }
+
+  /** The second call's verdict: 'invalid' when Apple refused again, 'valid' when it accepted the token. */
+  refusalChecked(id: number, status: 'valid' | 'invalid', at: Date): void {
+    this.updateRefusalChecked.run(status, at.toISOString(), at.toISOString(), id);
+  }
+
+  /** Checked by hand (from `since`) and accepted: valid; a refusal before the check is forgotten, one during it is kept. */
+  accepted(id: number, since: Date, at: Date): void {
+    this.updateAccepted.run({ id, since: since.toISOString(), at: at.toISOString() });
   }
 
   delete(id: number): void {

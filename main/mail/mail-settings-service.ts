@@ -2,7 +2,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { ScopeReader } from '../directory/admin-scope';
 import type { GroupStore } from '../directory/group-store';
 import { requireOrganizationAdmin } from '../directory/organization-admin';
-import { secretChange } from '../keychain/secret-change';
+import { secretChange, secretForServer } from '../keychain/secret-change';
 import { renderInvitationEmail, type RenderedEmail } from './invitation-email';
 import type { Mailer } from './mailer';
 import type { MailSettings, MailSettingsChange, MailSettingsStore } from './mail-settings-store';
@@ -30,11 +30,23 @@ export class MailSettingsService {
     return this.store.read();
   }
 
+  /**
+   * Saves the settings. A change of host, port or security drops a password the form kept
+   * (it was entered for the old server); the audit entry says so.
+   */
   async save(adminId: number, input: MailSettingsChange): Promise<MailSettings> {
     requireOrganizationAdmin(this.scopes.of(adminId), 'change the email settings');
-    const saved = await this.store.save(input);
-    const { password, ...values } = input;
-    this.audit.record(adminId, 'mail.saveSettings', 'settings:mail', { ...values, password: secretChange(password) });
+    const { password: typed, ...values } = input;
+    const before = await this.store.read();
+    const serverChanged = before.host.trim().toLowerCase() !== values.host.trim().toLowerCase() || before.port !== values.port || before.security !== values.security;
+    const password = secretForServer(typed, serverChanged);
+    const dropped = before.passwordSet && password !== typed;
+    const saved = await this.store.save({ ...values, password });
+    this.audit.record(adminId, 'mail.saveSettings', 'settings:mail', {
+      ...values,
+      password: secretChange(typed, dropped),
+      ...(dropped ? { passwordDropped: `The server changed from ${before.host}:${before.port} (${before.security}), so the stored password was removed; it must be entered again.` } : {}),
+    });
     return saved;
   }
 

@@ -53,6 +53,22 @@ const notConfigured = () =>
   new DomainError('CONFLICT', 'Email is not set up yet. A direct admin of the organization enters the mail server and sender address in Settings.');
 
 /**
+ * A user name with no password stored (a change of server removed it) is never sent on to
+ * sign in with an empty one: the admin enters the password for the new server first.
+ */
+function usable(connection: SmtpConnection | null): SmtpConnection {
+  if (!connection) throw notConfigured();
+  if (connection.user !== '' && connection.password === null) {
+    throw new DomainError(
+      'CONFLICT',
+      `Nothing was sent: the email settings sign in as "${connection.user}", but no password is stored for ${connection.host}:${connection.port}. ` +
+        'A direct admin of the organization enters it in Settings (a change of server removes the stored password).',
+    );
+  }
+  return connection;
+}
+
+/**
  * Sends email through the admin's SMTP server: pooled connections, at most the saved number
  * of emails a minute, and every recipient's fate reported.
  *
@@ -111,8 +127,7 @@ export class Mailer implements ReadinessCheck {
    * that may be using the pool.
    */
   async sendTest(to: string): Promise<string> {
-    const connection = await this.settings.connection();
-    if (!connection) throw notConfigured();
+    const connection = usable(await this.settings.connection());
     const transport = nodemailer.createTransport(smtpOptions(connection, this.trust));
     const at = `${connection.host}:${connection.port}`;
     try {
@@ -169,8 +184,7 @@ export class Mailer implements ReadinessCheck {
   }
 
   private async build(): Promise<Pool> {
-    const connection = await this.settings.connection();
-    if (!connection) throw notConfigured();
+    const connection = usable(await this.settings.connection());
     this.ratePerMinute = connection.ratePerMinute;
     const transport = nodemailer.createTransport({
       ...smtpOptions(connection, this.trust),

@@ -1,7 +1,7 @@
 import type { AuditLog } from '../audit/audit-log';
 import type { ScopeReader } from '../directory/admin-scope';
 import { requireOrganizationAdmin } from '../directory/organization-admin';
-import { secretChange } from '../keychain/secret-change';
+import { secretChange, secretForServer } from '../keychain/secret-change';
 import type { ConfiguredMdm } from './configured-mdm';
 import type { MdmSettings, MdmSettingsChange, MdmSettingsStore } from './mdm-settings-store';
 
@@ -21,15 +21,35 @@ export class MdmSettingsService {
     return this.store.read();
   }
 
+  /**
+   * Saves the settings. A change of the address's scheme, host or port drops an API key the
+   * form kept (it was entered for the old server); the audit entry says so.
+   */
   async save(adminId: number, input: MdmSettingsChange): Promise<MdmSettings> {
     requireOrganizationAdmin(this.scopes.of(adminId), 'change the MDM server');
-    const saved = await this.store.save(input);
-    this.audit.record(adminId, 'mdm.saveSettings', 'settings:mdm', { baseUrl: input.baseUrl, apiKey: secretChange(input.apiKey) });
+    const before = await this.store.read();
+    const apiKey = secretForServer(input.apiKey, serverOf(before.baseUrl) !== serverOf(input.baseUrl));
+    const dropped = before.apiKeySet && apiKey !== input.apiKey;
+    const saved = await this.store.save({ ...input, apiKey });
+    this.audit.record(adminId, 'mdm.saveSettings', 'settings:mdm', {
+      baseUrl: input.baseUrl,
+      apiKey: secretChange(input.apiKey, dropped),
+      ...(dropped ? { apiKeyDropped: `The server changed from ${before.baseUrl}, so the stored API key was removed; it must be entered again.` } : {}),
+    });
     return saved;
   }
 
   testConnection(adminId: number): Promise<string> {
     requireOrganizationAdmin(this.scopes.of(adminId), 'test the MDM server');
     return this.mdm.checkConnection();
+  }
+}
+
+/** The server an address reaches: scheme, host and port (a path on the same server keeps its key). */
+function serverOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return baseUrl;
   }
 }

@@ -19,6 +19,8 @@ export const TokenView = z.object({
   addedBy: z.string().nullable(),
   addedAt: z.string(),
   checkedAt: z.string().nullable(),
+  /** Apple's last refusal of the token as not valid, and when it was asked again (null until then). */
+  refusal: z.object({ refusedAt: z.string(), checkedAt: z.string().nullable() }).nullable(),
 });
 
 export const ServiceView = z.object({

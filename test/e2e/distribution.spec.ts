@@ -166,6 +166,37 @@ test('a revoked token shows the revocation error after the next call to Apple', 
   await expect(card(page, 'District apps')).toContainText('Active token: Revoked');
 });
 
+test('Apple refusing a token once leaves it in use and the card says what happened; twice in a row marks it invalid, with both times', async ({ page }) => {
+  test.setTimeout(60_000);
+  const location = sandbox.createLocation({ name: 'District Location' });
+  await createOrganization(page, app.url);
+  await page.getByRole('tab', { name: 'Managed Distribution' }).click();
+  await createService(page, 'District apps');
+  await addToken(page, 'District apps', sandbox.mintToken(location.id), true);
+  const district = card(page, 'District apps');
+  await expect(district).toContainText('Active token: Valid');
+  const notValid = { kind: 'error-body' as const, errorNumber: 9622, httpStatus: 401 };
+  const time = String.raw`\d\d:\d\d(?:\s[AP]M)?`;
+
+  // Apple asked again a few seconds later accepts the token: it stays valid.
+  sandbox.injectFaults(notValid, { path: '/client/config' });
+  await district.getByRole('button', { name: 'Check with Apple' }).click();
+  await expect(district.getByRole('status', { name: 'Apple refused the token' })).toHaveText(
+    new RegExp(`^Apple refused this token once at ${time}; asked again at ${time}, it accepted it, so the token stays in use\\.`),
+    { timeout: 20_000 },
+  );
+  await expect(district).toContainText('Active token: Valid');
+
+  sandbox.injectFaults(notValid, { path: '/client/config', count: 2 });
+  await district.getByRole('button', { name: 'Check with Apple' }).click();
+  await expect(district.getByRole('alert').first()).toHaveText(
+    new RegExp(`^Apple refused this token at ${time} and again at ${time}: it is invalid\\. Download the token again from Apple School Manager and add it here\\.$`),
+    { timeout: 20_000 },
+  );
+  await expect(district).toContainText('Active token: Invalid');
+  await page.screenshot({ path: 'test-results/token-refused-twice.png', fullPage: true });
+});
+
 test('a location another MDM manages is taken over only after asking; a later takeover by another MDM marks the service', async ({ page }) => {
   const location = sandbox.createLocation({ name: 'District Location' });
   sandbox.setForeignMdm(location.id, { id: 'jamf-1', name: 'Jamf School', metadata: '3.2' });

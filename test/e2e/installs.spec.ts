@@ -130,3 +130,29 @@ test('an install with no MDM server set spends no license until the admin choose
   expect(sandbox.assignmentsOf(location.id).map((a) => a.serialNumber).sort()).toEqual(['DMPCLASS100', 'DMPCLASS200']);
   expect(mdm.enqueues).toEqual([]);
 });
+
+test('a second Install of the app on the same iPads while one runs is refused, and opens the running one', async ({ page }) => {
+  test.setTimeout(150_000);
+  const { install } = await classWithPages(page, { mdm: true });
+  const tokens = await callApi<{ tokenId: number }[]>(page, app, 'services.usableTokens', { groupId: 1 });
+  const klass = (await callApi<{ id: number; name: string }[]>(page, app, 'groups.tree', {})).find((g) => g.name === 'Class 3B')!;
+  // Another window started the same install a moment ago. Apple's licensing takes a while (the
+  // app asks again after its 30-second poll), so that run is still going.
+  sandbox.setEventDelayMs(20_000);
+  const first = await callApi<{ runId: string }>(page, app, 'installs.start', { groupId: klass.id, tokenId: tokens[0]!.tokenId, adamId: APP, pricing: 'STDQ', kind: 'device', target: 'group' });
+
+  await install.getByLabel('Devices', { exact: true }).check();
+  await install.getByRole('button', { name: 'Preview' }).click();
+  await install.getByRole('button', { name: 'Install' }).click();
+  await expect(install.getByRole('alert').first()).toHaveText(
+    /^This app is already being installed on some of these devices by a run started at \d\d:\d\d by Ada Admin\. Open that install to follow it, or to resume it if it was interrupted, or try again once it has ended\.$/,
+  );
+  await install.getByRole('button', { name: 'Open the running one' }).click();
+  await expect(install.getByRole('progressbar')).toBeVisible();
+  await expect(install.getByRole('button', { name: 'Cancel install' })).toBeVisible();
+  await expect(install.getByText(/Finished: 2 licensed, 1 install commands sent, 1 queued but not reached, 0 failed/)).toBeVisible({ timeout: 90_000 });
+  await page.screenshot({ path: 'test-results/installs-running-one.png', fullPage: true });
+  expect(mdm.commandEnqueues().flatMap((e) => e.ids).sort()).toEqual(['UDID-3B-1', 'UDID-3B-2']);
+  expect(sandbox.recordedRequests().filter((r) => r.path === '/assets/associate').flatMap((r) => (r.body as { serialNumbers?: string[] }).serialNumbers ?? []).sort()).toEqual(['DMPCLASS100', 'DMPCLASS200']);
+  expect((await callApi<{ run: { runId: string } }>(page, app, 'installs.results', { runId: first.runId })).run.runId).toBe(first.runId);
+});

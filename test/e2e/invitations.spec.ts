@@ -182,3 +182,54 @@ test('device invitations with no MDM server set, and emails with no mail server 
   await expect(noMail).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Invite Users' })).toBeEnabled();
 });
+
+test('a second Invite Users while a run invites the same people is refused, and opens the running one', async ({ page }) => {
+  test.setTimeout(150_000);
+  const location = sandbox.createLocation({ name: 'District Location' });
+  await createOrganization(page, app.url);
+  for (const [i, name] of ['Ann Archer', 'Ben Baker'].entries()) {
+    const user = await callApi<{ id: number }>(page, app, 'users.create', {
+      name,
+      email: `${name.split(' ')[0]!.toLowerCase()}@springfield.edu`,
+      managedAppleId: null,
+      role: 'student',
+      gradeLevel: null,
+      externalId: null,
+      homeGroupId: 1,
+    });
+    const device = await callApi<{ id: number }>(page, app, 'devices.create', {
+      serialNumber: `SERIAL000${i}`,
+      name: null,
+      platform: 'iPadOS',
+      osVersion: '17.4',
+      supervised: true,
+      udid: `UDID-${i}`,
+      homeGroupId: 1,
+    });
+    await callApi(page, app, 'devices.associate', { deviceId: device.id, owner: { kind: 'user', id: user.id } });
+  }
+  await callApi(page, app, 'mail.saveSettings', { host: '127.0.0.1', port: smtp.port, security: 'none', user: '', from: 'invitations@springfield.edu', password: null, ratePerMinute: 600 });
+  const service = await callApi<{ id: number }>(page, app, 'services.create', { groupId: 1, name: 'District apps' });
+  await callApi(page, app, 'tokens.add', { serviceId: service.id, token: sandbox.mintToken(location.id), makeActive: true, checkId: randomUUID() });
+  // Another window started the same invitations a moment ago. Apple's registration takes a while
+  // (the app asks again after its 30-second poll), so that run is still going.
+  sandbox.setEventDelayMs(20_000);
+  const first = await callApi<{ runId: string }>(page, app, 'invitations.start', { serviceId: service.id, groupId: 1, audience: 'all', byEmail: true, byDevice: false });
+
+  await page.reload();
+  await page.getByRole('tab', { name: 'Managed Distribution' }).click();
+  await page.getByRole('article', { name: 'District apps' }).getByRole('button', { name: 'Invite Users' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite Users — District apps' });
+  await expect(dialog.getByRole('region', { name: 'Preview' })).toContainText('2 users will be invited');
+  await dialog.getByRole('button', { name: 'Invite Users' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    /^Some of these people are already being invited through this service by a run started at \d\d:\d\d by Ada Admin\. Open that run to follow it, or try again once it has ended\.$/,
+  );
+  await dialog.getByRole('button', { name: 'Open the running one' }).click();
+  await expect(dialog.getByRole('progressbar', { name: 'Invitations' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  await expect(dialog.getByRole('status', { name: 'Invitation counts' })).toHaveText(/Emailed 2 · Pushed 0 · Failed 0 of 2/, { timeout: 90_000 });
+  await page.screenshot({ path: 'test-results/invitations-running-one.png', fullPage: true });
+  expect(smtp.received.map((r) => r.recipients[0]).sort()).toEqual(['ann@springfield.edu', 'ben@springfield.edu']);
+  expect((await callApi<{ runId: string }>(page, app, 'invitations.results', { runId: first.runId })).runId).toBe(first.runId);
+});

@@ -103,3 +103,58 @@ test('an MDM server address in plain http to another computer is refused next to
   await expect(form.getByText('Use the server’s https:// address: the API key goes with every request')).toBeVisible();
   await expect(status(page, 'MDM server settings saved.')).toHaveCount(0);
 });
+
+test('a new mail or MDM server drops the stored password or key: the form says so before saving, and asks for it again after', async ({ page }) => {
+  const elsewhere = await startSmtpTestServer({ users: { someone: 'else' } });
+  const otherMdm = await startFakeNanoMdm({ apiKey: 'the other server key' });
+  try {
+    await openSettings(page);
+    const email = page.getByRole('form', { name: 'Email settings' });
+    await email.getByLabel('SMTP server').fill('127.0.0.1');
+    await email.getByLabel('Security').selectOption('none');
+    await email.getByLabel('Port').fill(String(smtp.port));
+    await email.getByLabel('User name').fill('mailer');
+    await email.getByLabel('Password').fill('smtp password');
+    await email.getByLabel('From address').fill('invitations@springfield.edu');
+    await email.getByRole('button', { name: 'Save email settings' }).click();
+    await expect(status(page, 'Email settings saved.')).toBeVisible();
+
+    const password = email.getByRole('group', { name: 'Password' });
+    await email.getByLabel('Port').fill(String(elsewhere.port));
+    await expect(password.getByRole('status')).toHaveText(
+      'The stored password was entered for the saved server, so it is removed when you save: it never goes to another server. Enter the password for the new server.',
+    );
+    await email.getByLabel('Port').fill(String(smtp.port));
+    await expect(password).toContainText('Stored in the system keychain.');
+    await email.getByLabel('Port').fill(String(elsewhere.port));
+    await email.getByRole('button', { name: 'Save email settings' }).click();
+    await expect(status(page, 'Email settings saved.')).toHaveText(
+      'Email settings saved. The stored password was removed because the server changed: enter the password for the new server and save again.',
+    );
+    await expect(email.getByLabel('Password')).toHaveValue('');
+    await page.getByLabel('Send a test email to').fill('ada@springfield.edu');
+    await page.getByRole('button', { name: 'Send test email' }).click();
+    await expect(page.getByRole('alert')).toContainText('Nothing was sent: the email settings sign in as "mailer", but no password is stored');
+    expect(elsewhere.authAttempts).toEqual([]);
+
+    const form = page.getByRole('form', { name: 'MDM server settings' });
+    await form.getByLabel('Server address').fill(mdm.baseUrl);
+    await form.getByLabel('API key').fill('district nanomdm key');
+    await form.getByRole('button', { name: 'Save MDM settings' }).click();
+    await expect(status(page, 'MDM server settings saved.')).toBeVisible();
+    await form.getByLabel('Server address').fill(otherMdm.baseUrl);
+    await expect(form.getByRole('group', { name: 'API key' }).getByRole('status')).toContainText('The stored API key was entered for the saved server, so it is removed when you save');
+    await form.getByRole('button', { name: 'Save MDM settings' }).click();
+    await expect(status(page, 'MDM server settings saved.')).toContainText('The stored API key was removed because the server changed');
+    await form.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'No MDM server is set up yet.' })).toBeVisible();
+    expect(otherMdm.credentialsSeen).toEqual([]);
+
+    await page.getByRole('banner').getByRole('button', { name: 'Audit log' }).click();
+    await expect(page.getByRole('row', { name: /mail\.saveSettings/ }).first()).toContainText('"password":"dropped"');
+    await expect(page.getByRole('row', { name: /mdm\.saveSettings/ }).first()).toContainText('"apiKey":"dropped"');
+  } finally {
+    await elsewhere.close();
+    await otherMdm.close();
+  }
+});

@@ -59,6 +59,8 @@ export interface FakeNanoMdm {
   apiKey: string;
   /** Every PUT /v1/enqueue/ call that passed auth, including the empty-path probe. */
   enqueues: RecordedEnqueue[];
+  /** The user:password of every Basic header any request carried, refused ones included. */
+  credentialsSeen: string[];
   /** Every /v1/push/ call that passed auth. */
   pushes: RecordedPush[];
   /** Enqueues that carried enrollment ids (the calls that can queue a command). */
@@ -131,6 +133,7 @@ export async function startFakeNanoMdm(options: FakeNanoMdmOptions = {}): Promis
   const apiKey = options.apiKey ?? 'nanomdm-api-key';
   const storage = options.storage ?? 'kv';
   const enqueues: RecordedEnqueue[] = [];
+  const credentialsSeen: string[] = [];
   const pushes: RecordedPush[] = [];
   const storedUuids = new Set<string>();
   const queues = new Map<string, string[]>();
@@ -180,6 +183,8 @@ export async function startFakeNanoMdm(options: FakeNanoMdmOptions = {}): Promis
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://fake');
+      const basic = req.headers.authorization ?? '';
+      if (basic.startsWith('Basic ')) credentialsSeen.push(Buffer.from(basic.slice(6), 'base64').toString('utf8'));
       if (url.pathname === '/version' && req.method === 'GET') {
         if (options.notNanoMdm) return send(res, 404, { error: 'not found' });
         return send(res, 200, { version: 'v0.8.0' });
@@ -245,6 +250,7 @@ export async function startFakeNanoMdm(options: FakeNanoMdmOptions = {}): Promis
     baseUrl: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     apiKey,
     enqueues,
+    credentialsSeen,
     pushes,
     commandEnqueues: () => enqueues.filter((e) => e.ids.length > 0),
     queueOf: (id) => [...(queues.get(id) ?? [])],

@@ -39,6 +39,8 @@ export interface SmtpTestServerOptions {
 export interface SmtpTestServer {
   port: number;
   received: ReceivedEmail[];
+  /** Every AUTH a client tried, accepted or not, with what it sent. */
+  authAttempts: { method: string; username: string; password: string }[];
   /** Resolves once `count` emails have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedEmail[]>;
   close(): Promise<void>;
@@ -51,6 +53,7 @@ export interface SmtpTestServer {
  */
 export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): Promise<SmtpTestServer> {
   const received: ReceivedEmail[] = [];
+  const authAttempts: SmtpTestServer['authAttempts'] = [];
   const tls = options.starttls || options.implicitTls;
   const config: SMTPServerOptions = {
     logger: false,
@@ -62,6 +65,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
     authOptional: !options.users,
     allowInsecureAuth: true,
     onAuth(auth, _session, callback) {
+      authAttempts.push({ method: auth.method, username: auth.username ?? '', password: auth.password ?? '' });
       if (options.users?.[auth.username ?? ''] === auth.password) callback(null, { user: auth.username });
       else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
     },
@@ -93,6 +97,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
   return {
     port,
     received,
+    authAttempts,
     async waitFor(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {

@@ -11,6 +11,7 @@ import { migration0009 } from './0009-report-search-keys';
 import { migration0010 } from './0010-users-by-home-group-for-scope';
 import { migration0011 } from './0011-mdm-push-outcomes';
 import { migration0012 } from './0012-apple-waits-and-takeovers';
+import { migration0013 } from './0013-token-refusals';
 
 /** Every migration, in order. A new one is a new file and one line here. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013];

@@ -57,14 +57,19 @@ export class RosterWriter {
     private readonly clock: Clock,
   ) {}
 
-  /** What the database adds to a valid roster: rows that would change something out of reach, or clash. */
+  /**
+   * What the database adds to a valid roster: rows that would change something out of reach, or clash.
+   *
+   * A record out of reach is never named (see errors/out-of-scope.ts): the file's own id is
+   * repeated, not the name of the group, person or device it matched.
+   */
   conflicts(roster: Roster, scope: AdminScope): ImportProblem[] {
     const problems: ImportProblem[] = [];
     const outOfReach = (groupId: number) => !scope.canManage(groupId);
     for (const location of roster.locations) {
       const existing = this.groups.byExternalId(locationKey(location.locationId));
       if (existing && outOfReach(existing.id)) {
-        problems.push({ file: 'locations.csv', line: location.line, message: `location_id "${location.locationId}" was imported before as "${existing.name}", which you do not administer.` });
+        problems.push({ file: 'locations.csv', line: location.line, message: `location_id "${location.locationId}" was imported before into a group you do not administer. Leave it out, or ask an admin of the organization.` });
       }
       const locationName = nameProblem('location_name', location.name, 100);
       if (locationName) problems.push({ file: 'locations.csv', line: location.line, message: locationName });
@@ -73,7 +78,7 @@ export class RosterWriter {
     for (const klass of roster.classes) {
       const existing = this.groups.byExternalId(classKey(klass.classId));
       if (existing && outOfReach(existing.id)) {
-        problems.push({ file: 'classes.csv', line: klass.line, message: `class_id "${klass.classId}" was imported before as "${existing.name}", which you do not administer.` });
+        problems.push({ file: 'classes.csv', line: klass.line, message: `class_id "${klass.classId}" was imported before into a group you do not administer. Leave it out, or ask an admin of the organization.` });
       }
       const name = nameProblem('The class name', className(klass, courseNames.get(klass.courseId) ?? null), 100);
       if (name) problems.push({ file: 'classes.csv', line: klass.line, message: name });
@@ -83,7 +88,7 @@ export class RosterWriter {
         const id = this.users.idByExternalId(person.personId);
         const user = id === null ? null : this.users.byId(id);
         if (user && outOfReach(user.homeGroupId)) {
-          problems.push({ file, line: person.line, message: `person_id "${person.personId}" is ${user.name}, who belongs to a group you do not administer.` });
+          problems.push({ file, line: person.line, message: `person_id "${person.personId}" belongs to someone in a group you do not administer. Leave them out, or ask an admin of the organization.` });
         }
         const name = nameProblem('The full name', personName(person), 200);
         if (name) problems.push({ file, line: person.line, message: name });
@@ -97,7 +102,9 @@ export class RosterWriter {
       }
       const udidOwner = device.udid === null ? null : this.devices.idByUdid(device.udid);
       if (udidOwner !== null && udidOwner !== id) {
-        problems.push({ file: 'devices.csv', line: device.line, message: `udid "${device.udid}" already belongs to device ${this.devices.byId(udidOwner)!.serialNumber}.` });
+        const owner = this.devices.byId(udidOwner)!;
+        const which = outOfReach(owner.homeGroupId) ? 'another device' : `device ${owner.serialNumber}`;
+        problems.push({ file: 'devices.csv', line: device.line, message: `udid "${device.udid}" already belongs to ${which}.` });
       }
     }
     return problems;

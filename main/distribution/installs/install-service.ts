@@ -9,20 +9,24 @@ import type { Timers } from '../../clock/timers';
 import { waitUntil } from '../../clock/wait-until';
 import type { ScopeReader } from '../../directory/admin-scope';
 import { DomainError } from '../../errors/domain-error';
+import { notFoundOrOutOfScope } from '../../errors/out-of-scope';
 import { sittingOutAppleWaits } from '../../jobs/apple-waits';
 import type { JobProgress, JobRegistry } from '../../jobs/job-registry';
 import type { MdmDelivery } from '../../mdm/mdm-adapter';
 import { previewReadiness, requireReady } from '../../errors/server-readiness';
 import type { AutomaticInvitations } from '../invitations/automatic-invitations';
+import { runAlreadyGoing } from '../run-already-going';
 import type { TokenService } from '../token-service';
 import { decideEligibility, isRefusal, reasonMessage, type Eligibility } from './eligibility';
 import { carryOutRun } from './install-runner';
-import type { InstallRun, InstallStore, NewItem } from './install-store';
+import type { InstallRun, InstallStore, NewItem, OverlappingRun } from './install-store';
 
 type Request = z.output<typeof InstallRequest>;
 
 const INSTALL_REFUSED = 'Nothing was asked of Apple and no license was assigned. Fix the MDM server in Settings, or choose “Assign licenses only”.';
 const RETRY_REFUSED = 'Nothing was retried. Fix the MDM server in Settings, then retry.';
+const ALREADY_INSTALLING = 'This app is already being installed on some of these devices';
+const OPEN_IT = 'Open that install to follow it, or to resume it if it was interrupted';
 
 /**
  * Install apps: the eligibility preview, the install run as a job, its results, and carrying
@@ -30,10 +34,21 @@ const RETRY_REFUSED = 'Nothing was retried. Fix the MDM server in Settings, then
  *
  * Every path goes through TokenService.clientFor, so the token access rule and "only the
  * active token" hold for each call, not only in the dialog.
+ *
+ * One run at a time installs an app on a device: a start or retry that would reach a device
+ * that a run not ended (running, or interrupted and waiting to be resumed) installs the same
+ * app on is refused with that run's id, whatever the service, pricing, licence kind or
+ * target. A device is the same device record or enrollment id. The check is made where the
+ * run is written, in the database's write lock, so it holds for two starts at once.
  */
 export class InstallService {
-  /** Runs a job of this session carries, so the same run is never carried twice at once. */
+  /** The job carrying each run this process carries. */
   private readonly jobsByRun = new Map<string, string>();
+  /**
+   * Runs this process carries or is about to: taken before the first await of a retry, so
+   * two retries at once never carry one run twice.
+   */
+  private readonly held = new Set<string>();
 
   constructor(
     private readonly store: InstallStore,
@@ -97,7 +112,7 @@ export class InstallService {
     const { eligibility, serviceId } = await this.decide(admin, request);
     if (eligibility.verdicts.some((v) => v.command)) await requireReady(this.mdm, INSTALL_REFUSED);
     const userIds = [...new Set(eligibility.verdicts.flatMap((v) => (v.candidate.user ? [v.candidate.user.id] : [])))];
-    const invited = request.kind === 'user' ? this.invitations.userAssignedInstall(admin, { serviceId, groupId: request.groupId, adamId: request.adamId, userIds }) : 0;
+    const invite = () => (request.kind === 'user' ? this.invitations.userAssignedInstall(admin, { serviceId, groupId: request.groupId, adamId: request.adamId, userIds }) : 0);
     const items: NewItem[] = eligibility.verdicts
       .filter((v) => v.licensed)
       .map(({ candidate, reasons, command }) => ({
@@ -113,6 +128,7 @@ export class InstallService {
         commandState: command ? 'pending' : 'not-needed',
       }));
     if (items.length === 0) {
+      const invited = invite();
       const sent = invited > 0 ? ` ${invited} ${invited === 1 ? 'invitation was' : 'invitations were'} sent; install again once they have joined.` : '';
       throw new DomainError('CONFLICT', `None of these devices can get the app; see the reasons in the preview.${sent}`);
     }
@@ -128,7 +144,10 @@ export class InstallService {
       licensesOnly: request.licensesOnly,
       createdAt: this.clock.now().toISOString(),
     };
-    this.store.createRun(run, items);
+    // Recorded before anything leaves the app: a refused second start has sent nothing.
+    const overlapping = this.store.createRun(run, items);
+    if (overlapping) throw this.alreadyGoing(admin, overlapping);
+    const invited = invite();
     this.audit.record(admin.id, 'install.start', `service:${serviceId}`, {
       runId: run.id,
       tokenId: run.tokenId,
@@ -138,6 +157,7 @@ export class InstallService {
       devices: items.length,
       invited,
     });
+    this.held.add(run.id);
     return { runId: run.id, job: await this.carry(admin, this.store.run(run.id)!), invited };
   }
 
@@ -148,12 +168,18 @@ export class InstallService {
    */
   async retryFailed(admin: SignedInAdmin, runId: string): Promise<z.output<typeof InstallStarted>> {
     const run = this.requireRun(admin, runId);
-    if (this.jobsByRun.has(runId)) throw new DomainError('CONFLICT', 'This install is still running.');
-    if (this.store.needsMdm(runId)) await requireReady(this.mdm, RETRY_REFUSED);
-    this.store.resetFailed(runId, this.clock.now());
-    this.store.setRunState(runId, 'running', null);
-    this.audit.record(admin.id, 'install.retry', `service:${run.serviceId}`, { runId });
-    return { runId, job: await this.carry(admin, { ...run, state: 'running' }), invited: 0 };
+    if (this.held.has(runId)) throw new DomainError('CONFLICT', 'This install is still running.');
+    this.held.add(runId);
+    try {
+      if (this.store.needsMdm(runId)) await requireReady(this.mdm, RETRY_REFUSED);
+      const overlapping = this.store.reopen(runId, this.clock.now());
+      if (overlapping) throw this.alreadyGoing(admin, overlapping);
+      this.audit.record(admin.id, 'install.retry', `service:${run.serviceId}`, { runId });
+      return { runId, job: await this.carry(admin, { ...run, state: 'running' }), invited: 0 };
+    } catch (error) {
+      this.held.delete(runId);
+      throw error;
+    }
   }
 
   results(admin: SignedInAdmin, runId: string): z.output<typeof InstallResults> {
@@ -181,7 +207,7 @@ export class InstallService {
         adamId: run.adamId,
         appName: run.appName,
         kind: run.kind,
-        state: run.state === 'running' && jobId === null ? ('interrupted' as const) : run.state,
+        state: run.state === 'running' && !this.held.has(run.id) ? ('interrupted' as const) : run.state,
         adminName: run.adminName,
         createdAt: run.createdAt,
         assigned: sum((license) => license === 'assigned'),
@@ -215,8 +241,7 @@ export class InstallService {
 
   private requireRun(admin: SignedInAdmin, runId: string): InstallRun {
     const run = this.store.run(runId);
-    if (!run) throw new DomainError('NOT_FOUND', 'That install is not known.');
-    this.scopes.of(admin.id).requireGroup(run.groupId);
+    if (!run || !this.scopes.of(admin.id).canManage(run.groupId)) throw notFoundOrOutOfScope('install');
     return run;
   }
 
@@ -228,8 +253,16 @@ export class InstallService {
     await waitUntil(new Date(resumeAt), this.clock, this.timers, progress.signal);
   }
 
+  private alreadyGoing(admin: SignedInAdmin, going: OverlappingRun): DomainError {
+    return runAlreadyGoing(ALREADY_INSTALLING, going, this.scopes.of(admin.id).canManage(going.groupId), OPEN_IT);
+  }
+
+  /** Starts the job of a run this process holds (see `held`); the hold ends with the job. */
   private async carry(admin: SignedInAdmin, run: InstallRun) {
-    const { run: apple } = await this.tokens.clientFor(admin, run.tokenId, run.groupId);
+    const { run: apple } = await this.tokens.clientFor(admin, run.tokenId, run.groupId).catch((error: unknown) => {
+      this.held.delete(run.id);
+      throw error;
+    });
     const job = this.jobs.start('install', `Install ${run.adamId}`, { groupId: run.groupId }, async (progress) => {
       try {
         await this.waitForResume(run.id, progress);
@@ -250,6 +283,7 @@ export class InstallService {
         throw error;
       } finally {
         this.jobsByRun.delete(run.id);
+        this.held.delete(run.id);
       }
     });
     this.jobsByRun.set(run.id, job.id);

@@ -45,6 +45,14 @@ export interface InstallItem {
   updatedAt: string;
 }
 
+/** A run not ended (running, or interrupted and waiting to go on) that installs the same app on some of the same devices. */
+export interface OverlappingRun {
+  id: string;
+  groupId: number;
+  adminName: string | null;
+  createdAt: string;
+}
+
 export interface NewItem {
   deviceId: number | null;
   userId: number | null;
@@ -162,21 +170,69 @@ export class InstallStore {
     };
   }
 
-  createRun(run: Omit<InstallRun, 'state' | 'finishedAt' | 'resumeAt'>, items: readonly NewItem[]): void {
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO install_runs (id, service_id, token_id, group_id, admin_id, adam_id, pricing, kind, licenses_only, state, created_at)
-           VALUES (@id, @serviceId, @tokenId, @groupId, @adminId, @adamId, @pricing, @kind, @licensesOnly, 'running', @createdAt)`,
-        )
-        .run({ ...run, licensesOnly: run.licensesOnly ? 1 : 0 });
-      const insert = this.db.prepare(
-        `INSERT INTO install_items (run_id, device_id, user_id, serial_number, client_user_id, udid, platform, os_version, supervised,
-           license_state, command_state, updated_at)
-         VALUES (@runId, @deviceId, @userId, @serialNumber, @clientUserId, @udid, @platform, @osVersion, @supervised, @licenseState, @commandState, @at)`,
-      );
-      for (const item of items) insert.run({ ...item, supervised: item.supervised ? 1 : 0, runId: run.id, at: run.createdAt });
-    })();
+  /**
+   * Records the run and its items, unless a run not ended installs the same app on one of
+   * these devices: then nothing is written and that run is returned.
+   *
+   * The check and the insert share one IMMEDIATE transaction, which takes SQLite's write lock
+   * before it reads, so two starts at once (two windows, or two app processes on one data
+   * folder) cannot both pass it.
+   */
+  createRun(run: Omit<InstallRun, 'state' | 'finishedAt' | 'resumeAt'>, items: readonly NewItem[]): OverlappingRun | null {
+    return this.db
+      .transaction(() => {
+        const overlapping = this.overlapping(run.adamId, items, null);
+        if (overlapping) return overlapping;
+        this.db
+          .prepare(
+            `INSERT INTO install_runs (id, service_id, token_id, group_id, admin_id, adam_id, pricing, kind, licenses_only, state, created_at)
+             VALUES (@id, @serviceId, @tokenId, @groupId, @adminId, @adamId, @pricing, @kind, @licensesOnly, 'running', @createdAt)`,
+          )
+          .run({ ...run, licensesOnly: run.licensesOnly ? 1 : 0 });
+        const insert = this.db.prepare(
+          `INSERT INTO install_items (run_id, device_id, user_id, serial_number, client_user_id, udid, platform, os_version, supervised,
+             license_state, command_state, updated_at)
+           VALUES (@runId, @deviceId, @userId, @serialNumber, @clientUserId, @udid, @platform, @osVersion, @supervised, @licenseState, @commandState, @at)`,
+        );
+        for (const item of items) insert.run({ ...item, supervised: item.supervised ? 1 : 0, runId: run.id, at: run.createdAt });
+        return null;
+      })
+      .immediate();
+  }
+
+  /**
+   * Sets an ended or interrupted run going again with its failed items back at the start
+   * (see resetFailed), unless another run not ended installs the app on one of its devices:
+   * then nothing changes and that run is returned. One IMMEDIATE transaction, as createRun.
+   */
+  reopen(runId: string, at: Date): OverlappingRun | null {
+    return this.db
+      .transaction(() => {
+        const run = this.run(runId)!;
+        const overlapping = this.overlapping(run.adamId, this.items(runId), runId);
+        if (overlapping) return overlapping;
+        this.resetFailed(runId, at);
+        this.setRunState(runId, 'running', null);
+        return null;
+      })
+      .immediate();
+  }
+
+  /** The oldest run not ended, other than `exceptRunId`, installing this app on one of these devices (the same device record or enrollment id). */
+  private overlapping(adamId: string, devices: readonly { deviceId: number | null; udid: string | null }[], exceptRunId: string | null): OverlappingRun | null {
+    const deviceIds = devices.flatMap((d) => (d.deviceId === null ? [] : [d.deviceId]));
+    const udids = devices.flatMap((d) => (d.udid === null ? [] : [d.udid]));
+    const row = this.db
+      .prepare(
+        `SELECT r.id, r.group_id AS groupId, a.name AS adminName, r.created_at AS createdAt
+         FROM install_runs r LEFT JOIN admins a ON a.id = r.admin_id
+         WHERE r.state = 'running' AND r.adam_id = @adamId AND r.id IS NOT @exceptRunId
+           AND EXISTS (SELECT 1 FROM install_items i WHERE i.run_id = r.id
+             AND (i.device_id IN (SELECT value FROM json_each(@deviceIds)) OR i.udid IN (SELECT value FROM json_each(@udids))))
+         ORDER BY r.created_at LIMIT 1`,
+      )
+      .get({ adamId, exceptRunId, deviceIds: JSON.stringify(deviceIds), udids: JSON.stringify(udids) }) as OverlappingRun | undefined;
+    return row ?? null;
   }
 
   run(runId: string): InstallRun | null {

@@ -5,14 +5,16 @@ import type { Clock } from '../../clock/clock';
 import type { ScopeReader } from '../../directory/admin-scope';
 import type { AdminStore } from '../../directory/admin-store';
 import { DomainError } from '../../errors/domain-error';
+import { notFoundOrOutOfScope } from '../../errors/out-of-scope';
 import type { Job, JobRegistry } from '../../jobs/job-registry';
 import { previewReadiness, requireReady, type ReadinessCheck, type ServerReadinessView } from '../../errors/server-readiness';
+import { runAlreadyGoing } from '../run-already-going';
 import type { TokenService } from '../token-service';
 import type { TokenStore } from '../token-store';
 import { skipReasons, type InvitationOptions } from './invitation-eligibility';
 import { decideAll, summarize, type InvitationPreview } from './invitation-preview';
 import type { InvitationRunner } from './invitation-runner';
-import type { InvitationStore, NewItem, ResultRow, RunCounts, RunRecord } from './invitation-store';
+import type { InvitationStore, NewItem, OverlappingRun, ResultRow, RunCounts, RunRecord } from './invitation-store';
 
 export interface InvitationTarget {
   serviceId: number;
@@ -33,6 +35,8 @@ const START_REFUSED = 'No invitation was sent and nobody was registered with App
 const RETRY_REFUSED = 'Nothing was retried. Fix the MDM server in Settings, then retry.';
 const START_REFUSED_MAIL = 'No invitation was sent and nobody was registered with Apple. Fix email in Settings, or send the invitations to devices only.';
 const RETRY_REFUSED_MAIL = 'Nothing was retried. Fix email in Settings, then retry.';
+const ALREADY_INVITED = 'Some of these people are already being invited through this service';
+const OPEN_IT = 'Open that run to follow it';
 
 /**
  * Invite Users: the preview, runs as jobs, their results, "Retry failed", and resuming runs
@@ -42,6 +46,11 @@ const RETRY_REFUSED_MAIL = 'Nothing was retried. Fix email in Settings, then ret
  * 'waiting' are sent, items caught 'pending' are reported as possibly sent and never sent
  * again. The resumed job belongs to the admin who started the run, and the token access
  * rule is checked again for that admin.
+ *
+ * One run at a time reaches a person through a service: a run that would invite anyone a
+ * run of the service not yet ended invites (whatever its level, audience or channels, a
+ * retry included) is refused with that run's id. The check is made where the run is
+ * recorded, in the database's write lock, so it holds for two starts at once.
  */
 export class InvitationService {
   private readonly jobIds = new Map<string, string>();
@@ -50,7 +59,7 @@ export class InvitationService {
   constructor(
     private readonly store: InvitationStore,
     private readonly runner: InvitationRunner,
-    private readonly tokenService: Pick<TokenService, 'clientFor'>,
+    private readonly tokenService: Pick<TokenService, 'clientFor' | 'visibleService'>,
     private readonly tokens: TokenStore,
     private readonly admins: AdminStore,
     private readonly scopes: ScopeReader,
@@ -101,7 +110,7 @@ export class InvitationService {
     }
     if (items.some((i) => i.channel === 'device')) await requireReady(this.mdm, START_REFUSED);
     if (items.some((i) => i.channel === 'email')) await requireReady(this.mail, START_REFUSED_MAIL);
-    return this.begin(admin, { ...target, tokenId, ...options, automatic: false, retryOf: null }, items);
+    return this.started(admin, this.begin(admin, { ...target, tokenId, ...options, automatic: false, retryOf: null }, items));
   }
 
   /** A new run over the failed items of an earlier one, with the same options. */
@@ -114,7 +123,7 @@ export class InvitationService {
     if (failed.some((f) => f.channel === 'device')) await requireReady(this.mdm, RETRY_REFUSED);
     if (failed.some((f) => f.channel === 'email')) await requireReady(this.mail, RETRY_REFUSED_MAIL);
     const items: NewItem[] = failed.map((f) => ({ ...f, state: 'waiting', reason: null }));
-    return this.begin(admin, { ...earlier, tokenId, retryOf: runId }, items);
+    return this.started(admin, this.begin(admin, { ...earlier, tokenId, retryOf: runId }, items));
   }
 
   results(admin: SignedInAdmin, runId: string): RunView {
@@ -126,8 +135,9 @@ export class InvitationService {
   async startAutomatic(admin: SignedInAdmin, target: InvitationTarget, userId: number, email: string): Promise<string> {
     const tokenId = await this.access(admin, target);
     const items: NewItem[] = [{ userId, channel: 'email', target: email, state: 'waiting', reason: null }];
-    const { runId } = this.begin(admin, { ...target, tokenId, audience: 'all', byEmail: true, byDevice: false, automatic: true, retryOf: null }, items);
-    return runId;
+    // A run already inviting this person covers the courtesy email too.
+    const started = this.begin(admin, { ...target, tokenId, audience: 'all', byEmail: true, byDevice: false, automatic: true, retryOf: null }, items);
+    return 'overlapping' in started ? started.overlapping.id : started.runId;
   }
 
   /** Picks up runs a restart cut short; called once at startup. */
@@ -151,13 +161,20 @@ export class InvitationService {
     for (const jobId of this.jobIds.values()) this.jobs.abort(jobId);
   }
 
+  /** The new run, or the refusal naming the run already going. */
+  private started(admin: SignedInAdmin, begun: ReturnType<InvitationService['begin']>): { runId: string; job: Job } {
+    if (!('overlapping' in begun)) return begun;
+    const going = begun.overlapping;
+    throw runAlreadyGoing(ALREADY_INVITED, going, this.scopes.of(admin.id).canManage(going.groupId), OPEN_IT);
+  }
+
   private begin(
     admin: SignedInAdmin,
     spec: InvitationTarget & InvitationOptions & { tokenId: number; automatic: boolean; retryOf: string | null },
     items: NewItem[],
-  ): { runId: string; job: Job } {
+  ): { runId: string; job: Job } | { overlapping: OverlappingRun } {
     const id = randomUUID();
-    this.store.createRun(
+    const overlapping = this.store.createRun(
       {
         id,
         serviceId: spec.serviceId,
@@ -173,6 +190,7 @@ export class InvitationService {
       items,
       this.clock.now(),
     );
+    if (overlapping) return { overlapping };
     this.audit.record(admin.id, spec.retryOf ? 'invitation.retry' : spec.automatic ? 'invitation.automatic' : 'invitation.start', `invitation-run:${id}`, {
       serviceId: spec.serviceId,
       groupId: spec.groupId,
@@ -211,14 +229,14 @@ export class InvitationService {
 
   private requireRun(admin: SignedInAdmin, runId: string): RunRecord {
     const run = this.store.run(runId);
-    if (!run) throw new DomainError('NOT_FOUND', 'Those invitations are not known.');
-    this.scopes.of(admin.id).requireGroup(run.groupId);
+    if (!run || !this.scopes.of(admin.id).canManage(run.groupId)) throw notFoundOrOutOfScope('invitations');
     return run;
   }
 
   /** The service's active token, if this admin may use it at this level; the rule lives in clientFor. */
   private async access(admin: SignedInAdmin, target: InvitationTarget): Promise<number> {
     this.scopes.of(admin.id).requireGroup(target.groupId);
+    this.tokenService.visibleService(admin, target.serviceId);
     const active = this.tokens.ofServices([target.serviceId]).find((t) => t.active);
     if (!active) throw new DomainError('CONFLICT', 'This service has no active token. Add one, or make one active, on the Managed Distribution page.');
     await this.tokenService.clientFor(admin, active.id, target.groupId);

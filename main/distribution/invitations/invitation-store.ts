@@ -29,6 +29,14 @@ export interface RunRecord {
   resumeAt: string | null;
 }
 
+/** A run that has not ended and already invites some of the people a new run would. */
+export interface OverlappingRun {
+  id: string;
+  groupId: number;
+  adminName: string | null;
+  createdAt: string;
+}
+
 export interface NewItem {
   userId: number;
   channel: ItemChannel;
@@ -109,6 +117,7 @@ export class InvitationStore {
   private readonly selectCandidateById;
   private readonly selectDevicesAtOrBelow;
   private readonly selectDevicesOf;
+  private readonly selectOverlapping;
   private readonly insertRun;
   private readonly insertItem;
   private readonly selectRun;
@@ -142,6 +151,12 @@ export class InvitationStore {
       SELECT d.user_id AS userId, d.udid, d.platform, d.os_version AS osVersion
       FROM devices d JOIN scoped_users s ON s.id = d.user_id ORDER BY d.id`);
     this.selectDevicesOf = db.prepare('SELECT user_id AS userId, udid, platform, os_version AS osVersion FROM devices WHERE user_id = ? ORDER BY id');
+    this.selectOverlapping = db.prepare(`
+      SELECT r.id, r.group_id AS groupId, a.name AS adminName, r.created_at AS createdAt
+      FROM invitation_runs r LEFT JOIN admins a ON a.id = r.admin_id
+      WHERE r.state = 'running' AND r.service_id = @serviceId
+        AND EXISTS (SELECT 1 FROM invitations i WHERE i.run_id = r.id AND i.state <> 'skipped' AND i.user_id IN (SELECT value FROM json_each(@userIds)))
+      ORDER BY r.created_at LIMIT 1`);
     this.insertRun = db.prepare(`
       INSERT INTO invitation_runs (id, service_id, token_id, group_id, admin_id, audience, by_email, by_device, automatic, retry_of, state, created_at)
       VALUES (@id, @serviceId, @tokenId, @groupId, @adminId, @audience, @byEmail, @byDevice, @automatic, @retryOf, 'running', @at)`);
@@ -190,17 +205,36 @@ export class InvitationStore {
     return row ? withDevices([row], this.selectDevicesOf.all(userId) as DeviceRow[])[0]! : null;
   }
 
-  createRun(run: Omit<RunRecord, 'state' | 'message' | 'createdCount' | 'finishedAt' | 'createdAt' | 'resumeAt'>, items: readonly NewItem[], at: Date): void {
-    this.db.transaction(() => {
-      this.insertRun.run({
-        ...run,
-        byEmail: run.byEmail ? 1 : 0,
-        byDevice: run.byDevice ? 1 : 0,
-        automatic: run.automatic ? 1 : 0,
-        at: at.toISOString(),
-      });
-      for (const item of items) this.insertItem.run({ runId: run.id, commandUuid: null, ...item });
-    })();
+  /**
+   * Records the run and its items, unless a run of the service that has not ended already
+   * invites one of the people this one would: then nothing is written and that run is
+   * returned.
+   *
+   * The check and the insert share one IMMEDIATE transaction, which takes SQLite's write lock
+   * before it reads, so two starts at once (two windows, or two app processes on one data
+   * folder) cannot both pass the check.
+   */
+  createRun(
+    run: Omit<RunRecord, 'state' | 'message' | 'createdCount' | 'finishedAt' | 'createdAt' | 'resumeAt'>,
+    items: readonly NewItem[],
+    at: Date,
+  ): OverlappingRun | null {
+    const userIds = [...new Set(items.filter((i) => i.state === 'waiting').map((i) => i.userId))];
+    return this.db
+      .transaction(() => {
+        const overlapping = this.selectOverlapping.get({ serviceId: run.serviceId, userIds: JSON.stringify(userIds) }) as OverlappingRun | undefined;
+        if (overlapping) return overlapping;
+        this.insertRun.run({
+          ...run,
+          byEmail: run.byEmail ? 1 : 0,
+          byDevice: run.byDevice ? 1 : 0,
+          automatic: run.automatic ? 1 : 0,
+          at: at.toISOString(),
+        });
+        for (const item of items) this.insertItem.run({ runId: run.id, commandUuid: null, ...item });
+        return null;
+      })
+      .immediate();
   }
 
   run(id: string): RunRecord | null {

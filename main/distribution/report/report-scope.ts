@@ -1,7 +1,9 @@
 import type { SignedInAdmin } from '../../auth/signed-in-admin';
 import type { ScopeReader } from '../../directory/admin-scope';
 import { DomainError } from '../../errors/domain-error';
+import { notFoundOrOutOfScope } from '../../errors/out-of-scope';
 import type { ServiceRecord, ServiceStore } from '../service-store';
+import { seesServicesOf } from '../service-visibility';
 import type { HolderScope } from './holder-scope';
 import type { HolderScopeStore } from './holder-scope-store';
 
@@ -41,11 +43,13 @@ export class ReportScope {
     };
   }
 
-  /** The view of one service of the report; refused when the service is not part of it. */
+  /** The view of one service of the report; refused when the service is not part of it, as not existing when the admin cannot see it. */
   serviceView(admin: SignedInAdmin, groupId: number, serviceId: number): ReportView {
     const view = this.view(admin, groupId, null);
-    if (!view.serviceIds.includes(serviceId)) throw new DomainError('FORBIDDEN', 'That service is not part of the report at this level.');
-    return view;
+    if (view.serviceIds.includes(serviceId)) return view;
+    const service = this.services.byId(serviceId);
+    if (!service || !seesServicesOf(this.scopes.of(admin.id), service.groupId)) throw notFoundOrOutOfScope('service');
+    throw new DomainError('FORBIDDEN', 'That service is not part of the report at this level.');
   }
 
   private covered(admin: SignedInAdmin, groupId: number, requested: readonly number[] | null) {

@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ServerReadinessBanner, serverBlocks } from '../../components/ServerReadinessBanner';
 import { ProgressBar } from '../../components/ProgressBar';
+import { runningRunOf } from '../../components/running-run';
 import { useJob, type JobState } from '../../hooks/useJob';
 import { audiences, channelLabels, stateLabels, type Audience, type InvitationPreview, type InvitationRun } from './invite-labels';
 import type { ServiceView } from './token-labels';
@@ -27,7 +28,7 @@ export function InviteUsersDialog({ service, groupId, groupName, onClose }: Prop
   const [byDevice, setByDevice] = useState(false);
   const [preview, setPreview] = useState<InvitationPreview | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [started, setStarted] = useState<{ runId: string; job: JobState } | null>(null);
+  const [started, setStarted] = useState<Started | null>(null);
   const [starting, setStarting] = useState(false);
   const options = { serviceId: service.id, groupId, audience, byEmail, byDevice };
   const noChannel = !byEmail && !byDevice;
@@ -52,6 +53,19 @@ export function InviteUsersDialog({ service, groupId, groupName, onClose }: Prop
     if (result.ok) setStarted(result.value);
     else setError(result.error);
   }
+
+  /** Another run already invites these people: its progress and results, with its job when this admin may follow it. */
+  async function openRunning(runId: string) {
+    const run = await api.invitations.results({ runId });
+    if (!run.ok) {
+      setError(run.error);
+      return;
+    }
+    const job = run.value.jobId ? await api.jobs.get({ jobId: run.value.jobId }) : null;
+    setStarted({ runId, job: job?.ok ? job.value : null });
+  }
+
+  const runningRunId = runningRunOf(error);
 
   if (started) {
     return <InvitationProgress key={started.runId} started={started} serviceName={service.name} onRetry={setStarted} onClose={onClose} />;
@@ -96,6 +110,13 @@ export function InviteUsersDialog({ service, groupId, groupName, onClose }: Prop
         ) : null}
       </fieldset>
       <ErrorBanner message={error?.message} />
+      {runningRunId ? (
+        <div className="toolbar">
+          <button type="button" onClick={() => void openRunning(runningRunId)}>
+            Open the running one
+          </button>
+        </div>
+      ) : null}
       {preview && !noChannel ? <PreviewSummary preview={preview} /> : null}
     </Dialog>
   );
@@ -148,28 +169,41 @@ function PreviewSummary({ preview }: { preview: InvitationPreview }) {
   );
 }
 
+/** A run and, when this admin may follow it here, the job carrying it. */
+type Started = { runId: string; job: JobState | null };
+
+/** Without a job to follow (another admin's run), the results are read again this often while the run goes on. */
+const RUN_POLL_MS = 2000;
+
 function InvitationProgress({
   started,
   serviceName,
   onRetry,
   onClose,
 }: {
-  started: { runId: string; job: JobState };
+  started: Started;
   serviceName: string;
-  onRetry(next: { runId: string; job: JobState }): void;
+  onRetry(next: Started): void;
   onClose(): void;
 }) {
   const job = useJob(started.job);
   const [run, setRun] = useState<InvitationRun | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const running = job?.state === 'running';
+  const [polls, setPolls] = useState(0);
+  const running = job ? job.state === 'running' : run?.state === 'running';
 
   useEffect(() => {
     void api.invitations.results({ runId: started.runId }).then((result) => {
       if (result.ok) setRun(result.value);
       else setError(result.error);
     });
-  }, [started.runId, job?.phase, job?.state]);
+  }, [started.runId, job?.phase, job?.state, polls]);
+
+  useEffect(() => {
+    if (job || run?.state !== 'running') return;
+    const timer = setTimeout(() => setPolls((n) => n + 1), RUN_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [job, run]);
 
   async function retry() {
     const result = await api.invitations.retryFailed({ runId: started.runId });
@@ -198,8 +232,8 @@ function InvitationProgress({
       {job && job.state !== 'running' && job.message ? <ErrorBanner message={job.message} /> : null}
       <ErrorBanner message={error?.message} />
       <div className="toolbar">
-        {running ? (
-          <button type="button" onClick={() => void api.jobs.cancel({ jobId: started.job.id })}>
+        {running && job ? (
+          <button type="button" onClick={() => void api.jobs.cancel({ jobId: job.id })}>
             Cancel
           </button>
         ) : null}

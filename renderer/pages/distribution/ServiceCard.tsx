@@ -7,7 +7,7 @@ import { AddTokenDialog } from './AddTokenDialog';
 import { InviteUsersDialog } from './InviteUsersDialog';
 import { RemoveTokenDialog } from './RemoveTokenDialog';
 import { TakeOverDialog } from './TakeOverDialog';
-import { formatDay, statusLabels, statusNotice, takeOverAsked, type ServiceView, type TokenView } from './token-labels';
+import { formatDay, refusalNotice, statusLabels, statusNotice, takeOverAsked, type ServiceView, type TokenView } from './token-labels';
 import { ViewTokenDialog } from './ViewTokenDialog';
 
 type Open =
@@ -26,6 +26,7 @@ export function ServiceCard({ service, group }: { service: ServiceView; group: G
   const openReport = useView((s) => s.openReport);
   const active = service.tokens.find((t) => t.active) ?? null;
   const notice = active ? statusNotice(active) : null;
+  const refusal = active ? refusalNotice(active) : null;
   const otherMdm = service.otherMdm?.name ?? null;
   const headingId = `service-${service.id}`;
 
@@ -73,6 +74,11 @@ export function ServiceCard({ service, group }: { service: ServiceView; group: G
       {notice ? (
         <div className={active?.status === 'expiring' ? 'banner banner-warning-box' : 'banner banner-error'} role="alert">
           {notice}
+        </div>
+      ) : null}
+      {refusal ? (
+        <div className="banner banner-warning-box" role="status" aria-label="Apple refused the token">
+          {refusal}
         </div>
       ) : null}
       {otherMdm ? (

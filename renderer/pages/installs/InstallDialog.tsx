@@ -4,6 +4,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { serverBlocks } from '../../components/ServerReadinessBanner';
 import { ProgressBar } from '../../components/ProgressBar';
+import { runningRunOf } from '../../components/running-run';
 import { SelectField } from '../../components/SelectField';
 import { useJob, type JobState } from '../../hooks/useJob';
 import { InviteUsersDialog } from '../distribution/InviteUsersDialog';
@@ -35,7 +36,9 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
   const [kind, setKind] = useState<'device' | 'user'>(license.deviceAssignable ? 'device' : 'user');
   const [licensesOnly, setLicensesOnly] = useState(false);
   const [preview, setPreview] = useState<InstallPreview | null>(null);
-  const [started, setStarted] = useState<{ runId: string; job: JobState; invited: number } | null>(null);
+  // job is null for a run opened from a refusal that no job here carries (interrupted, or another admin's).
+  const [started, setStarted] = useState<{ runId: string; job: JobState | null; invited: number } | null>(null);
+  const [runningRunId, setRunningRunId] = useState<string | null>(null);
   const [inviting, setInviting] = useState<ServiceView | null>(null);
   const [results, setResults] = useState<InstallResults | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -100,11 +103,35 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
   };
   const install = () => {
     const r = request();
-    if (r) void call(() => api.installs.start(r), (value) => {
-      setResults(null);
-      setStarted(value);
+    if (!r) return;
+    setBusy(true);
+    void api.installs.start(r).then((result) => {
+      setBusy(false);
+      setRunningRunId(result.ok ? null : runningRunOf(result.error));
+      if (result.ok) {
+        setError(null);
+        setResults(null);
+        setStarted(result.value);
+      } else setError(result.error.message);
     });
   };
+  /** The install already going on these devices: followed through its job when this admin may, else its results. */
+  const openRunning = (runId: string) =>
+    void call(
+      () => api.installs.results({ runId }),
+      (value) => {
+        const follow = value.run.jobId;
+        if (follow) {
+          void api.jobs.get({ jobId: follow }).then((job) => {
+            setResults(job.ok ? null : value);
+            setStarted({ runId, job: job.ok ? job.value : null, invited: 0 });
+          });
+        } else {
+          setResults(value);
+          setStarted({ runId, job: null, invited: 0 });
+        }
+      },
+    );
   const retry = () => {
     if (started) void call(() => api.installs.retryFailed({ runId: started.runId }), (value) => {
       setResults(null);
@@ -130,6 +157,13 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
         submitDisabled={phase === 'choose' && (busy || tokenId === null || noTarget || (preview !== null && !canInstall))}
       >
         <ErrorBanner message={error ?? tokenError} />
+        {phase === 'choose' && runningRunId ? (
+          <div className="toolbar">
+            <button type="button" onClick={() => openRunning(runningRunId)}>
+              Open the running one
+            </button>
+          </div>
+        ) : null}
         {phase === 'choose' ? (
           <>
             {tokens && tokens.length === 0 ? (
@@ -194,6 +228,15 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
                 Cancel install
               </button>
             ) : null}
+            {!job && results ? (
+              <p role="status">
+                {results.run.state === 'interrupted'
+                  ? 'This install was interrupted. Resume goes on where it stopped, without asking Apple twice.'
+                  : results.run.state === 'running'
+                    ? 'This install is still running; its results show in Recent installs once it ends.'
+                    : `This install has ended: ${results.run.assigned} licensed, ${results.run.commandsQueued} install commands sent, ${results.run.failed} failed.`}
+              </p>
+            ) : null}
             {job && job.state !== 'running' ? (
               <p role="status">
                 {job.state === 'succeeded'
@@ -212,6 +255,11 @@ export function InstallDialog({ groupId, groupName, license, onClose }: InstallD
             {job && job.state !== 'running' && (failed > 0 || notReached > 0 || job.state !== 'succeeded') ? (
               <button type="button" disabled={busy} onClick={retry}>
                 {job.state === 'succeeded' ? retryLabel(failed, notReached) : 'Retry failed'}
+              </button>
+            ) : null}
+            {!job && results && results.run.state !== 'running' && (results.run.state !== 'finished' || failed > 0 || notReached > 0) ? (
+              <button type="button" disabled={busy} onClick={retry}>
+                {results.run.state === 'finished' ? 'Retry failed' : 'Resume'}
               </button>
             ) : null}
           </>

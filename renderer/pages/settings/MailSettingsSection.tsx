@@ -40,12 +40,17 @@ const formOf = (s: MailSettings): MailForm => ({
   password: keepSecret,
 });
 
+/** Whether the form names another server than the saved one: a stored password is then dropped on save (main's rule). */
+function serverChanged(settings: MailSettings, form: MailForm): boolean {
+  return settings.host.trim().toLowerCase() !== form.host.trim().toLowerCase() || String(settings.port) !== form.port.trim() || settings.security !== form.security;
+}
+
 /** Settings → Email (SMTP): the server invitations go out through, a test email, and the invitation preview. */
 export function MailSettingsSection({ group, editable }: { group: GroupNode; editable: boolean }) {
   const [settings, setSettings] = useState<MailSettings | null>(null);
   const [form, setForm] = useState<MailForm | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<{ passwordDropped: boolean } | null>(null);
   const [testTo, setTestTo] = useState('');
   const [testResult, setTestResult] = useState<string | null>(null);
 
@@ -60,14 +65,14 @@ export function MailSettingsSection({ group, editable }: { group: GroupNode; edi
   }, []);
 
   const save = useApiAction<MailSettings>((value) => {
+    setSaved({ passwordDropped: (settings?.passwordSet ?? false) && !value.passwordSet && form?.password.mode === 'keep' });
     setSettings(value);
     setForm(formOf(value));
-    setSaved(true);
   });
   const test = useApiAction<{ message: string }>((value) => setTestResult(value.message));
 
   function edit(changes: Partial<MailForm>) {
-    setSaved(false);
+    setSaved(null);
     setForm((current) => (current ? { ...current, ...changes } : current));
   }
 
@@ -115,7 +120,15 @@ export function MailSettingsSection({ group, editable }: { group: GroupNode; edi
               <SelectField label="Security" value={form.security} options={securityOptions} onChange={(e) => changeSecurity(e.target.value as Security)} error={save.fields.security} />
               <TextField label="Port" type="number" inputMode="numeric" min={1} max={65535} value={form.port} onChange={(e) => edit({ port: e.target.value })} error={save.fields.port} />
               <TextField label="User name" autoComplete="off" hint="Leave empty if the server needs no sign-in." value={form.user} onChange={(e) => edit({ user: e.target.value })} error={save.fields.user} />
-              <SecretField label="Password" noun="password" stored={settings.passwordSet} edit={form.password} onEdit={(password) => edit({ password })} error={save.fields.password} />
+              <SecretField
+                label="Password"
+                noun="password"
+                stored={settings.passwordSet}
+                edit={form.password}
+                onEdit={(password) => edit({ password })}
+                error={save.fields.password}
+                serverChanged={serverChanged(settings, form)}
+              />
               <TextField label="From address" type="email" placeholder="invitations@district.org" value={form.from} onChange={(e) => edit({ from: e.target.value })} error={save.fields.from} />
               <TextField
                 label="Emails per minute"
@@ -132,6 +145,7 @@ export function MailSettingsSection({ group, editable }: { group: GroupNode; edi
             {saved ? (
               <p role="status" className="banner banner-ok">
                 Email settings saved.
+                {saved.passwordDropped ? ' The stored password was removed because the server changed: enter the password for the new server and save again.' : ''}
               </p>
             ) : null}
             {editable ? (

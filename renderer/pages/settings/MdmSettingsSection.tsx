@@ -8,13 +8,22 @@ import { keepSecret, SecretField, secretInput, type SecretEdit } from './SecretF
 
 type MdmSettings = ChannelOutput<'mdm.settings'>;
 
+/** The server an address reaches (scheme, host, port): another one drops a stored key on save, as main does. */
+function serverOf(address: string): string {
+  try {
+    return new URL(address.trim()).origin;
+  } catch {
+    return address.trim();
+  }
+}
+
 /** Settings → MDM server (NanoMDM): where install and invitation commands are queued for devices. */
 export function MdmSettingsSection({ editable }: { editable: boolean }) {
   const [settings, setSettings] = useState<MdmSettings | null>(null);
   const [baseUrl, setBaseUrl] = useState('');
   const [apiKey, setApiKey] = useState<SecretEdit>(keepSecret);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<{ keyDropped: boolean } | null>(null);
   const [testResult, setTestResult] = useState<string | null>(null);
 
   function show(value: MdmSettings) {
@@ -31,8 +40,8 @@ export function MdmSettingsSection({ editable }: { editable: boolean }) {
   }, []);
 
   const save = useApiAction<MdmSettings>((value) => {
+    setSaved({ keyDropped: (settings?.apiKeySet ?? false) && !value.apiKeySet && apiKey.mode === 'keep' });
     show(value);
-    setSaved(true);
   });
   const test = useApiAction<{ message: string }>((value) => setTestResult(value.message));
 
@@ -65,7 +74,7 @@ export function MdmSettingsSection({ editable }: { editable: boolean }) {
               value={baseUrl}
               onChange={(e) => {
                 setBaseUrl(e.target.value);
-                setSaved(false);
+                setSaved(null);
               }}
               error={save.fields.baseUrl}
             />
@@ -76,15 +85,17 @@ export function MdmSettingsSection({ editable }: { editable: boolean }) {
               edit={apiKey}
               onEdit={(edit) => {
                 setApiKey(edit);
-                setSaved(false);
+                setSaved(null);
               }}
               error={save.fields.apiKey}
+              serverChanged={serverOf(settings.baseUrl) !== serverOf(baseUrl)}
             />
           </fieldset>
           <ErrorBanner message={save.formError} />
           {saved ? (
             <p role="status" className="banner banner-ok">
               MDM server settings saved.
+              {saved.keyDropped ? ' The stored API key was removed because the server changed: enter the key of the new server and save again.' : ''}
             </p>
           ) : null}
           {editable ? (

@@ -22,6 +22,8 @@ interface SecretFieldProps {
   edit: SecretEdit;
   onEdit(edit: SecretEdit): void;
   error?: string | undefined;
+  /** The form now names another server than the one the stored secret was entered for: saving drops it (main does). */
+  serverChanged?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ interface SecretFieldProps {
  * Main never sends a stored secret back, so the field says that one is stored instead of
  * pretending to hold it, and typing starts a replacement.
  */
-export function SecretField({ label, noun, stored, edit, onEdit, error }: SecretFieldProps) {
+export function SecretField({ label, noun, stored, edit, onEdit, error, serverChanged = false }: SecretFieldProps) {
   const labelId = useId();
 
   if (!stored || edit.mode === 'replace') {
@@ -60,9 +62,14 @@ export function SecretField({ label, noun, stored, edit, onEdit, error }: Secret
       <span className="field-label" id={labelId}>
         {label}
       </span>
-      <p className="secret-field-status">
-        {edit.mode === 'remove' ? `The stored ${noun} will be removed when you save.` : 'Stored in the system keychain.'}
-      </p>
+      {edit.mode === 'keep' && serverChanged ? (
+        <p className="secret-field-status banner banner-warning-box" role="status">
+          The stored {noun} was entered for the saved server, so it is removed when you save: it never goes to another server. Enter the {noun} for the
+          new server.
+        </p>
+      ) : (
+        <p className="secret-field-status">{edit.mode === 'remove' ? `The stored ${noun} will be removed when you save.` : 'Stored in the system keychain.'}</p>
+      )}
       <div className="secret-field-actions">
         {edit.mode === 'remove' ? (
           <button type="button" onClick={() => onEdit(keepSecret)}>

@@ -203,6 +203,22 @@ describe('database migrations on a real file', () => {
     db.close();
   });
 
+  it('0013 keeps the tokens of a version-12 database, none of them refused', () => {
+    const db = new Database(join(tempDir(), 'md.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations, 12);
+    db.exec(`
+      INSERT INTO groups (parent_id, name, kind, created_at) VALUES (NULL, 'Springfield', 'organization', 'x');
+      INSERT INTO services (group_id, name, created_at) VALUES (1, 'Apps', 'x');
+      INSERT INTO tokens (service_id, fingerprint, org_name, location_name, location_uid, expires_at, status, active, added_at) VALUES (1, 'f1', 'O', 'L', 'U', 'x', 'invalid', 1, 'x');
+    `);
+    migrate(db, migrations, 13);
+    expect(db.prepare('SELECT fingerprint, status, active, refused_at, refusal_checked_at FROM tokens').all()).toEqual([
+      { fingerprint: 'f1', status: 'invalid', active: 1, refused_at: null, refusal_checked_at: null },
+    ]);
+    db.close();
+  });
+
   it('a failing migration leaves the file exactly as it was and says so', () => {
     const file = join(tempDir(), 'md.sqlite');
     openDatabase(file).close();

@@ -71,12 +71,14 @@ describe('admins and what they may reach', () => {
       ['North High', true],
       ['Algebra 1', false],
     ]);
+    // Groups outside his subtree are answered as groups that do not exist, never by name.
+    const notFound = { ok: false, error: { code: 'NOT_FOUND', message: 'That group does not exist or is not yours to see. Reload the organization tree.' } };
     const forbidden = { ok: false, error: { code: 'FORBIDDEN' } };
-    expect(await asBob.call('groups.create', { parentId: south.id, name: 'Art', kind: 'class' })).toMatchObject(forbidden);
-    expect(await asBob.call('groups.rename', { groupId: 1, name: 'Mine now' })).toMatchObject(forbidden);
-    expect(await asBob.call('groups.move', { groupId: algebra.id, newParentId: south.id })).toMatchObject(forbidden);
-    expect(await asBob.call('users.list', { groupId: 1 })).toMatchObject(forbidden);
-    expect(await asBob.call('admins.create', { name: 'Eve', email: 'eve@s.edu', password: PASSWORD, directGroupIds: [1] })).toMatchObject(forbidden);
+    expect(await asBob.call('groups.create', { parentId: south.id, name: 'Art', kind: 'class' })).toEqual(notFound);
+    expect(await asBob.call('groups.rename', { groupId: 1, name: 'Mine now' })).toEqual(notFound);
+    expect(await asBob.call('groups.move', { groupId: algebra.id, newParentId: south.id })).toEqual(notFound);
+    expect(await asBob.call('users.list', { groupId: 1 })).toEqual(notFound);
+    expect(await asBob.call('admins.create', { name: 'Eve', email: 'eve@s.edu', password: PASSWORD, directGroupIds: [1] })).toEqual(notFound);
     // Root admin's account is out of Bob's reach.
     expect(await asBob.call('admins.setDisabled', { adminId: 1, disabled: true })).toMatchObject(forbidden);
     expect(await asBob.ok('groups.create', { parentId: algebra.id, name: 'Period 2', kind: 'class' })).toMatchObject({ parentId: algebra.id });
@@ -230,8 +232,8 @@ describe('admins and what they may reach', () => {
         expect(seen.has(id), `seed ${seed}: group ${id} visible`).toBe(reachable(id));
         if (!reachable(id)) {
           const attempt = await tess.call('groups.rename', { groupId: id, name: `taken ${id}` });
-          expect(attempt, `seed ${seed}: rename ${id}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-          expect(await tess.call('groups.create', { parentId: id, name: 'x', kind: 'other' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+          expect(attempt, `seed ${seed}: rename ${id}`).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+          expect(await tess.call('groups.create', { parentId: id, name: 'x', kind: 'other' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
         }
       }
       const names = (await root.ok('groups.tree', {})).map((g) => g.name);

@@ -142,6 +142,12 @@ describe('Apple School Manager import', () => {
     await root.ok('admins.create', { name: 'Olga', email: 'olga@s.edu', password: 'other branch admin', directGroupIds: [other.id] });
     const olga = await signedInAs(app, 'olga', 'olga@s.edu', 'other branch admin');
     const checked = await olga.ok('import.check', { parentGroupId: other.id, files: asUpload(files) });
-    expect(checked.problems.find((p) => p.file === 'locations.csv')).toMatchObject({ file: 'locations.csv', line: 2, message: expect.stringMatching(/was imported before as ".*", which you do not administer/) });
+    expect(checked.problems.find((p) => p.file === 'locations.csv')).toMatchObject({ file: 'locations.csv', line: 2, message: 'location_id "LOC-001" was imported before into a group you do not administer. Leave it out, or ask an admin of the organization.' });
+    // Nothing of the other branch is named: not its schools, classes or people.
+    const schools = (await root.ok('groups.tree', {})).map((g) => g.name).filter((name) => name !== 'Other branch');
+    const people = (await root.ok('users.list', { groupId: 1, limit: 500 })).rows.map((u) => u.name);
+    const said = checked.problems.map((p) => p.message).join('\n');
+    for (const name of [...schools, ...people]) expect(said).not.toContain(name);
+    expect(checked.problems.some((p) => p.file === 'students.csv' && p.message.includes('belongs to someone in a group you do not administer'))).toBe(true);
   });
 });

@@ -67,7 +67,7 @@ describe('users', () => {
     });
     await root.ok('admins.create', { name: 'Bob', email: 'bob@s.edu', password: 'school admin pw', directGroupIds: [north.id] });
     const bob = await signedInAs(app, 'bob', 'bob@s.edu', 'school admin pw');
-    expect(await bob.call('users.create', student('Eve', south.id))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await bob.call('users.create', student('Eve', south.id))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
 

@@ -205,8 +205,9 @@ describe('who may sync, and one sync at a time', () => {
     const other = await world.root.ok('groups.create', { parentId: 1, name: 'Shelbyville High', kind: 'school' });
     await world.root.ok('admins.create', { name: 'Sam Sibling', email: 'sam@springfield.edu', password: 'sibling password 1', directGroupIds: [other.id] });
     const sam = await signedInAs(world.app, 'sam', 'sam@springfield.edu', 'sibling password 1');
-    expect(await sam.call('sync.start', { serviceId: world.service.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await sam.call('sync.status', { groupId: world.school.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // A sibling school's service is out of his scope: answered as one that does not exist.
+    expect(await sam.call('sync.start', { serviceId: world.service.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'That service does not exist or is not yours to see.' } });
+    expect(await sam.call('sync.status', { groupId: world.school.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await sam.ok('sync.status', { groupId: other.id })).toEqual([]);
     // Sync only reads: managing the group through the tree is enough, no direct admin needed.
     await world.root.ok('admins.create', { name: 'Olive Org', email: 'olive@springfield.edu', password: 'organization pass 1', directGroupIds: [1] });

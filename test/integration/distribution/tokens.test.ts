@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { secretAccount } from '../../../main/distribution/token-service';
+import { CONFIRM_REFUSAL_AFTER_MS, secretAccount } from '../../../main/distribution/token-service';
+import { jobEnd } from '../../support/import-files';
 import { signedInAs, withOrganization } from '../../support/directory-app';
 import { appleConfigFor, useSandboxes } from '../../support/sandbox';
 import { appSecrets, useTestApps } from '../../support/start-test-app';
@@ -14,13 +15,16 @@ const newSecrets = useTestSecretStore();
 const startApp = useTestApps();
 const startSandbox = useSandboxes();
 
+/** `waits` records every wait the app asks for, none of which takes real time. */
 async function setup() {
   const sandbox = await startSandbox();
+  const waits: number[] = [];
+  const apple = appleConfigFor(sandbox);
   const north = sandbox.createLocation({ name: 'North High Location', orgName: 'Springfield SD' });
   const south = sandbox.createLocation({ name: 'South High Location', orgName: 'Springfield SD' });
   const dataDir = tempDir();
   const secrets = newSecrets();
-  const app = startApp(dataDir, secrets, appleConfigFor(sandbox));
+  const app = startApp(dataDir, secrets, { ...apple, transport: { ...apple.transport, sleep: async (ms) => void waits.push(ms) } });
   const root = await withOrganization(app);
   const school = await root.ok('groups.create', { parentId: 1, name: 'North High', kind: 'school' });
   await root.ok('admins.update', { adminId: 1, name: 'Ada Admin', email: 'ada@springfield.edu', directGroupIds: [1, school.id] });
@@ -31,7 +35,7 @@ async function setup() {
     if (!result.ok) throw new Error(result.error.message);
     return result.value.token.id;
   };
-  return { sandbox, north, south, app, root, school, service, add, tokenIdOf, secrets, dataDir };
+  return { sandbox, north, south, app, root, school, service, add, tokenIdOf, secrets, dataDir, waits };
 }
 
 function dataFolderText(dir: string): string {
@@ -302,6 +306,41 @@ describe('revocation and removal', () => {
     expect(await root.ok('services.usableTokens', { groupId: school.id })).toEqual([]);
   });
 
+  it('one "not valid" answer (9622) does not mark the token: Apple is asked again a few seconds later, accepts it, and the sync goes on', async () => {
+    const { sandbox, north, add, tokenIdOf, root, school, service, app, waits } = await setup();
+    const tokenId = tokenIdOf(await add(sandbox.mintToken(north.id)));
+    sandbox.injectFaults({ kind: 'error-body', errorNumber: 9622, httpStatus: 401 }, { path: '/assets' });
+
+    const sync = await jobEnd(app, (await root.ok('sync.start', { serviceId: service.id })).id);
+
+    expect(sync.state).toBe('succeeded');
+    expect(waits).toContain(CONFIRM_REFUSAL_AFTER_MS);
+    const [card] = await root.ok('services.list', { groupId: school.id });
+    expect(card).toMatchObject({ usableHere: true, tokens: [{ id: tokenId, status: 'valid', refusal: { refusedAt: expect.any(String), checkedAt: expect.any(String) } }] });
+    expect(app.db.prepare("SELECT action FROM audit_entries WHERE action LIKE 'token.%' ORDER BY id").pluck().all()).toEqual(['token.add', 'token.refusedOnce']);
+
+    // Check with Apple forgets a refusal from before it, and keeps one Apple made during it.
+    expect((await root.ok('tokens.recheck', { tokenId })).refusal).toBeNull();
+    sandbox.injectFaults({ kind: 'error-body', errorNumber: 9622, httpStatus: 401 }, { path: '/client/config' });
+    expect(await root.ok('tokens.recheck', { tokenId })).toMatchObject({ status: 'valid', refusal: { refusedAt: expect.any(String), checkedAt: expect.any(String) } });
+  });
+
+  it('two "not valid" answers in a row mark the token invalid, with both times, and syncs stop until a new token', async () => {
+    const { sandbox, north, add, tokenIdOf, root, school, service, app } = await setup();
+    const tokenId = tokenIdOf(await add(sandbox.mintToken(north.id)));
+    sandbox.injectFaults({ kind: 'error-body', errorNumber: 9622, httpStatus: 401 }, { path: '/assets' });
+    sandbox.injectFaults({ kind: 'error-body', errorNumber: 9622, httpStatus: 401 }, { path: '/client/config' });
+
+    const sync = await jobEnd(app, (await root.ok('sync.start', { serviceId: service.id })).id);
+
+    expect(sync.state).toBe('failed');
+    const [card] = await root.ok('services.list', { groupId: school.id });
+    expect(card).toMatchObject({ usableHere: false, tokens: [{ id: tokenId, status: 'invalid', refusal: { refusedAt: expect.any(String), checkedAt: expect.any(String) } }] });
+    expect(await root.call('sync.start', { serviceId: service.id })).toMatchObject({ ok: false, error: { code: 'TOKEN_INVALID' } });
+    const [marked] = app.db.prepare("SELECT details FROM audit_entries WHERE action = 'token.status'").pluck().all() as string[];
+    expect(JSON.parse(marked!)).toEqual({ status: 'invalid', refusedAt: expect.any(String), refusedAgainAt: expect.any(String) });
+  });
+
   it('removing needs a direct admin of the organization and the typed service name; the keychain entry goes too', async () => {
     const { sandbox, north, add, tokenIdOf, root, secrets } = await setup();
     const tokenId = tokenIdOf(await add(sandbox.mintToken(north.id)));
@@ -339,5 +378,55 @@ describe('which tokens an admin can use here', () => {
     expect(await dee.ok('services.usableTokens', { groupId: sibling.id })).toEqual([]);
     const [seen] = await dee.ok('services.list', { groupId: algebra.id });
     expect(seen).toMatchObject({ name: 'North apps', inherited: true, directAdmin: false, usableHere: false });
+  });
+});
+
+describe('at the same moment', () => {
+  it('one token added four times at once is added once; the other three are told it is being added', async () => {
+    const { sandbox, north, add, root, school, secrets } = await setup();
+    const sToken = sandbox.mintToken(north.id);
+
+    const answers = await Promise.all([add(sToken), add(sToken), add(sToken), add(sToken)]);
+
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok)).toEqual(
+      Array.from({ length: 3 }, () => ({
+        ok: false,
+        error: { code: 'CONFLICT', message: 'This token is being added to "North apps" already, in another window or tab. Wait for that to finish.' },
+      })),
+    );
+    const [service] = await root.ok('services.list', { groupId: school.id });
+    expect(service!.tokens).toHaveLength(1);
+    expect(await secrets.list()).toHaveLength(1);
+    expect(await add(sToken)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'This token was already added to "North apps".' } });
+  });
+
+  it('Make Active of a token removed while Apple answered is refused, and the service keeps its active token', async () => {
+    const { sandbox, north, add, tokenIdOf, root, school } = await setup();
+    const active = tokenIdOf(await add(sandbox.mintToken(north.id)));
+    const other = tokenIdOf(await add(sandbox.mintToken(north.id), false));
+    // Make Active reads client/config, then claims the location with a POST: the POST is slow.
+    sandbox.injectFaults({ kind: 'slow', delayMs: 0 }, { path: '/client/config' });
+    sandbox.injectFaults({ kind: 'slow', delayMs: 300 }, { path: '/client/config' });
+
+    const activating = root.call('tokens.makeActive', { tokenId: other });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await root.ok('tokens.remove', { tokenId: other, confirmation: 'North apps' });
+
+    expect(await activating).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const [service] = await root.ok('services.list', { groupId: school.id });
+    expect(service).toMatchObject({ activeTokenId: active, tokens: [{ id: active, active: true }] });
+  });
+
+  it('Check with Apple of a token removed meanwhile is refused, not an error inside the app', async () => {
+    const { sandbox, north, add, tokenIdOf, root } = await setup();
+    const tokenId = tokenIdOf(await add(sandbox.mintToken(north.id)));
+    sandbox.injectFaults({ kind: 'slow', delayMs: 300 }, { path: '/client/config' });
+
+    const checking = root.call('tokens.recheck', { tokenId });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await root.ok('tokens.remove', { tokenId, confirmation: 'North apps' });
+
+    expect(await checking).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

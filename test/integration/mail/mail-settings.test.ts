@@ -71,6 +71,46 @@ describe('email settings', () => {
     expect(ports.audit.latest(1)[0]?.details).toMatchObject({ password: 'removed' });
   });
 
+  it('drop the stored password when the server changes though the form kept it: the new server never sees a sign-in, and the audit says so', async () => {
+    const { api, secrets, ports, smtpServer } = await mailDistrict();
+    const trusted = await smtpServer({ users: { mailer: PASSWORD } });
+    await api.ok('root', 'mail.saveSettings', plainSettings(trusted, { user: 'mailer', password: PASSWORD }));
+    await api.ok('root', 'mail.sendTest', { to: 'ada@springfield.edu' });
+    expect(trusted.authAttempts).toEqual([{ method: 'PLAIN', username: 'mailer', password: PASSWORD }]);
+
+    // Another server, one that asks everyone to sign in: what would it be sent?
+    const other = await smtpServer({ users: { someone: 'else' } });
+    const saved = await api.ok('root', 'mail.saveSettings', plainSettings(other, { user: 'mailer', password: null }));
+
+    expect(saved).toMatchObject({ port: other.port, passwordSet: false });
+    expect(await secrets.get(SMTP_PASSWORD_ACCOUNT)).toBeNull();
+    expect(ports.audit.latest(1)[0]?.details).toMatchObject({
+      password: 'dropped',
+      passwordDropped: `The server changed from 127.0.0.1:${trusted.port} (none), so the stored password was removed; it must be entered again.`,
+    });
+    expect(await api.call('root', 'mail.sendTest', { to: 'ada@springfield.edu' })).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: `Nothing was sent: the email settings sign in as "mailer", but no password is stored for 127.0.0.1:${other.port}. A direct admin of the organization enters it in Settings (a change of server removes the stored password).`,
+      },
+    });
+    expect(other.authAttempts).toEqual([]);
+    expect(other.received).toEqual([]);
+  });
+
+  it('keep the stored password when only the sender, user or rate changes, and a change of security drops it too', async () => {
+    const { api, secrets, ports, smtpServer } = await mailDistrict();
+    const server = await smtpServer();
+    await api.ok('root', 'mail.saveSettings', plainSettings(server, { user: 'mailer', password: PASSWORD }));
+    await api.ok('root', 'mail.saveSettings', plainSettings(server, { host: ' 127.0.0.1 ', user: 'mailer2', from: 'it@springfield.edu', ratePerMinute: 10 }));
+    expect(await secrets.get(SMTP_PASSWORD_ACCOUNT)).toBe(PASSWORD);
+    expect(ports.audit.latest(1)[0]?.details).toMatchObject({ password: 'kept' });
+
+    expect(await api.ok('root', 'mail.saveSettings', plainSettings(server, { user: 'mailer', security: 'starttls' }))).toMatchObject({ passwordSet: false });
+    expect(ports.audit.latest(1)[0]?.details).toMatchObject({ password: 'dropped' });
+  });
+
   it('are read by any admin but changed, and tested, only by a direct admin of the organization', async () => {
     const { api, secrets, smtpServer } = await mailDistrict();
     const server = await smtpServer();
@@ -131,11 +171,11 @@ describe('the invitation preview', () => {
     expect(preview.html).toContain('North High invites you to receive school apps and books');
   });
 
-  it('is refused for a group the admin does not manage', async () => {
+  it('is refused for a group the admin does not manage, as for one that does not exist', async () => {
     const { api } = await mailDistrict();
     expect(await api.call('school', 'mail.previewInvitation', { groupId: 1 })).toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN', message: 'You are not an admin of "Springfield District" or of a group above it.' },
+      error: { code: 'NOT_FOUND', message: 'That group does not exist or is not yours to see. Reload the organization tree.' },
     });
   });
 });

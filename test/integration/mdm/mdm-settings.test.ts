@@ -44,6 +44,33 @@ describe('MDM server settings', () => {
     expect(await secrets.get(MDM_API_KEY_ACCOUNT)).toBeNull();
   });
 
+  it('drop the stored API key when the server changes though the form kept it: the new server never sees the key, and the audit says so', async () => {
+    const { api, secrets, ports, server, onCleanup } = await mdmDistrict({ apiKey: API_KEY });
+    await api.ok('root', 'mdm.saveSettings', { baseUrl: server.baseUrl, apiKey: API_KEY });
+    await api.ok('root', 'mdm.testConnection', {});
+    expect(server.credentialsSeen).toContain(`nanomdm:${API_KEY}`);
+
+    const other = await startFakeNanoMdm({ apiKey: 'the other server key' });
+    onCleanup(() => other.close());
+    expect(await api.ok('root', 'mdm.saveSettings', { baseUrl: other.baseUrl, apiKey: null })).toEqual({ baseUrl: other.baseUrl, apiKeySet: false });
+
+    expect(await secrets.get(MDM_API_KEY_ACCOUNT)).toBeNull();
+    expect(ports.audit.latest(1)[0]?.details).toMatchObject({
+      apiKey: 'dropped',
+      apiKeyDropped: `The server changed from ${server.baseUrl}, so the stored API key was removed; it must be entered again.`,
+    });
+    expect(await api.call('root', 'mdm.testConnection', {})).toMatchObject({ ok: false });
+    expect(other.credentialsSeen).toEqual([]);
+  });
+
+  it('keep the stored API key for another path on the same server', async () => {
+    const { api, secrets, ports, server } = await mdmDistrict();
+    await api.ok('root', 'mdm.saveSettings', { baseUrl: server.baseUrl, apiKey: API_KEY });
+    expect(await api.ok('root', 'mdm.saveSettings', { baseUrl: `${server.baseUrl}/nanomdm`, apiKey: null })).toMatchObject({ apiKeySet: true });
+    expect(await secrets.get(MDM_API_KEY_ACCOUNT)).toBe(API_KEY);
+    expect(ports.audit.latest(1)[0]?.details).toMatchObject({ apiKey: 'kept' });
+  });
+
   it('are changed and tested only by a direct admin of the organization', async () => {
     const { api, server, secrets } = await mdmDistrict();
     expect(await api.call('school', 'mdm.saveSettings', { baseUrl: server.baseUrl, apiKey: API_KEY })).toEqual({

@@ -6,6 +6,7 @@ import type { SessionStore } from '../auth/session-store';
 import type { SignedInAdmin } from '../auth/signed-in-admin';
 import type { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain-error';
+import { notFoundOrOutOfScope } from '../errors/out-of-scope';
 import type { AdminScope, ScopeReader } from './admin-scope';
 import type { AdminStore, AdminWithGroups } from './admin-store';
 import type { GroupStore } from './group-store';
@@ -113,7 +114,11 @@ export class AdminService {
 
   private requireManageable(scope: AdminScope, adminId: number): AdminWithGroups {
     const admin = this.admins.allWithGroups().find((a) => a.id === adminId);
-    if (!admin) throw new DomainError('NOT_FOUND', 'That admin no longer exists.');
+    // An admin none of whose groups this admin can see is answered as one that does not exist.
+    const visible = scope.visible();
+    if (!admin || !(admin.directGroups.some((g) => visible.has(g.id)) || (admin.directGroups.length === 0 && isOrganizationAdmin(scope)))) {
+      throw notFoundOrOutOfScope('admin');
+    }
     if (!this.manages(scope, admin)) {
       throw new DomainError('FORBIDDEN', `${admin.name} administers groups outside yours, so you cannot change their account.`);
     }

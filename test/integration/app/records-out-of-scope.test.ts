@@ -137,7 +137,12 @@ describe("an admin asking by id for another branch's records", () => {
         record: 'admin',
         theirs: w.alphaAdmin.id,
         missing: MISSING,
-        asks: [['devices.associate', (adminId) => ({ deviceId: w.beaDevice.id, owner: { kind: 'admin' as const, id: adminId as number } })]],
+        asks: [
+          ['devices.associate', (adminId) => ({ deviceId: w.beaDevice.id, owner: { kind: 'admin' as const, id: adminId as number } })],
+          ['admins.update', (adminId) => ({ adminId: adminId as number, name: 'Renamed Admin', email: 'renamed@bravo.edu', directGroupIds: [w.bravo.id] })],
+          ['admins.setDisabled', (adminId) => ({ adminId: adminId as number, disabled: true })],
+          ['admins.resetPassword', (adminId) => ({ adminId: adminId as number, password: 'a fresh long passphrase' })],
+        ],
       },
       {
         record: 'install run',

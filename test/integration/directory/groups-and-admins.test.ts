@@ -73,14 +73,22 @@ describe('admins and what they may reach', () => {
     ]);
     // Groups outside his subtree are answered as groups that do not exist, never by name.
     const notFound = { ok: false, error: { code: 'NOT_FOUND', message: 'That group does not exist or is not yours to see. Reload the organization tree.' } };
-    const forbidden = { ok: false, error: { code: 'FORBIDDEN' } };
     expect(await asBob.call('groups.create', { parentId: south.id, name: 'Art', kind: 'class' })).toEqual(notFound);
     expect(await asBob.call('groups.rename', { groupId: 1, name: 'Mine now' })).toEqual(notFound);
     expect(await asBob.call('groups.move', { groupId: algebra.id, newParentId: south.id })).toEqual(notFound);
     expect(await asBob.call('users.list', { groupId: 1 })).toEqual(notFound);
     expect(await asBob.call('admins.create', { name: 'Eve', email: 'eve@s.edu', password: PASSWORD, directGroupIds: [1] })).toEqual(notFound);
-    // Root admin's account is out of Bob's reach.
-    expect(await asBob.call('admins.setDisabled', { adminId: 1, disabled: true })).toMatchObject(forbidden);
+    // Root admin's account is out of Bob's reach and out of his sight: no name, as for an admin who does not exist.
+    expect(await asBob.call('admins.setDisabled', { adminId: 1, disabled: true })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'That admin does not exist or is not yours to see.' },
+    });
+    // An admin of North and South is someone Bob sees among North's admins, but may not change.
+    const both = await root.ok('admins.create', { name: 'Nell Both', email: 'nell@s.edu', password: PASSWORD, directGroupIds: [north.id, south.id] });
+    expect(await asBob.call('admins.setDisabled', { adminId: both.id, disabled: true })).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Nell Both administers groups outside yours, so you cannot change their account.' },
+    });
     expect(await asBob.ok('groups.create', { parentId: algebra.id, name: 'Period 2', kind: 'class' })).toMatchObject({ parentId: algebra.id });
   });
 

@@ -13,6 +13,7 @@ import { SessionSettings } from './auth/session-settings';
 import { SessionStore } from './auth/session-store';
 import { systemClock, type Clock } from './clock/clock';
 import { systemTimers, type Timers } from './clock/timers';
+import { lockDataFolder } from './db/data-folder-lock';
 import { DATABASE_FILE_NAME, openDatabase } from './db/open-database';
 import { openReadConnection } from './db/open-read-connection';
 import { ScopeReader } from './directory/admin-scope';
@@ -118,8 +119,15 @@ export function createApp(config: AppConfig): App {
   const timers = config.timers ?? systemTimers;
   const logError = config.logError ?? logToStderr;
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const lock = lockDataFolder(config.dataDir);
   const databaseFile = join(config.dataDir, DATABASE_FILE_NAME);
-  const db = openDatabase(databaseFile);
+  let db: Database.Database;
+  try {
+    db = openDatabase(databaseFile);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const exportDb = openReadConnection(databaseFile);
   const secrets = namespacedSecretStore(config.secrets, installationId(db));
 
@@ -244,6 +252,7 @@ export function createApp(config: AppConfig): App {
       mail.mailer.close();
       exportDb.close();
       db.close();
+      lock.release();
     },
   };
 }

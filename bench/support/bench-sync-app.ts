@@ -55,7 +55,8 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
 
 await call('setup.createOrganization', { organizationName: 'Bench District', adminName: 'Bench', email: 'bench@x.edu', password: 'quiet lantern orchard 7' });
 const service = await call<{ id: number }>('services.create', { groupId: 1, name: 'District apps' });
-await call('tokens.add', { serviceId: service.id, token: spec.token, makeActive: true, checkId: randomUUID() });
+// Each round is a fresh data folder, a new installation: it takes the location over from the round before.
+await call('tokens.add', { serviceId: service.id, token: spec.token, makeActive: true, checkId: randomUUID(), takeOver: true });
 
 /** The three reads a full sync makes, as the raw fetch makes them too. */
 const everyRead = () => [client.readAssets(), client.readAssignments(), client.readUsers()];

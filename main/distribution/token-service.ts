@@ -34,6 +34,19 @@ export const OUR_MDM_NAME = 'Managed Distribution desktop';
 
 export const secretAccount = (tokenId: number) => `token:${tokenId}`;
 
+/**
+ * Another MDM as the admin reads its name: one that calls itself by our name is this app of
+ * another computer or data folder (each claims with its own id), not a product to look up.
+ */
+function namedForAdmins(info: MdmInfo): MdmInfo {
+  return info.name === OUR_MDM_NAME ? { ...info, name: ANOTHER_COPY } : info;
+}
+
+const ANOTHER_COPY = `another copy of ${OUR_MDM_NAME} (on another computer or data folder)`;
+
+/** The name in a sentence: a product's quoted, another copy of ours as words. */
+const quoted = (name: string) => (name === ANOTHER_COPY ? name : `"${name}"`);
+
 export interface TokenView extends Omit<TokenRecord, 'status' | 'refusedAt' | 'refusalCheckedAt'> {
   status: TokenStatus;
   refusal: { refusedAt: string; checkedAt: string | null } | null;
@@ -405,7 +418,7 @@ export class TokenService {
   }
 
   private otherMdmOf(config: LocationConfig): MdmInfo | null {
-    return managedByAnotherMdm(config, this.ourMdm.id) ? config.mdmInfo : null;
+    return managedByAnotherMdm(config, this.ourMdm.id) && config.mdmInfo ? namedForAdmins(config.mdmInfo) : null;
   }
 
   /**
@@ -417,16 +430,17 @@ export class TokenService {
     if (!service) return;
     const ours = mdmInfo.id === this.ourMdm.id;
     if (ours && service.otherMdmName === null) return;
-    this.services.setOtherMdm(serviceId, ours ? null : mdmInfo.name, ours ? null : this.clock.now());
-    if (service.otherMdmName === (ours ? null : mdmInfo.name)) return;
-    this.audit.record(null, ours ? 'service.mdmReclaimed' : 'service.otherMdm', `service:${serviceId}`, ours ? {} : { mdmId: mdmInfo.id, mdmName: mdmInfo.name });
+    const name = namedForAdmins(mdmInfo).name;
+    this.services.setOtherMdm(serviceId, ours ? null : name, ours ? null : this.clock.now());
+    if (service.otherMdmName === (ours ? null : name)) return;
+    this.audit.record(null, ours ? 'service.mdmReclaimed' : 'service.otherMdm', `service:${serviceId}`, ours ? {} : { mdmId: mdmInfo.id, mdmName: name });
     this.changed(serviceId);
   }
 
   private askToTakeOver(other: MdmInfo): DomainError {
     return new DomainError(
       'CONFLICT',
-      `Apple says "${other.name}" manages this location. Take it over to make this token active here, or add it without Make Active.`,
+      `Apple says ${quoted(other.name)} manages this location. Take it over to make this token active here, or add it without Make Active.`,
       { otherMdm: other.name },
     );
   }
@@ -456,7 +470,7 @@ export class TokenService {
   }
 
   private otherMdmWarning(mdmName: string): string {
-    return `Apple says another MDM server ("${mdmName}") manages this location. Only one server should manage a location at a time; check with whoever runs "${mdmName}" before installing apps from here.`;
+    return `Apple says another MDM server (${quoted(mdmName)}) manages this location. Only one server should manage a location at a time; check with whoever runs ${quoted(mdmName)} before installing apps from here.`;
   }
 
   private requireUsable(token: TokenRecord, service: ServiceRecord): void {

@@ -254,6 +254,17 @@ describe('claiming the location for this app', () => {
     expect(service?.otherMdm).toBeNull();
   });
 
+  it('a location another copy of this app claimed (another computer or data folder) is named as such, not as a product', async () => {
+    const { sandbox, north, add } = await setup();
+    sandbox.setForeignMdm(north.id, { id: 'other-installation-id', name: 'Managed Distribution desktop', metadata: '0.1.0' });
+    expect(await add(sandbox.mintToken(north.id))).toMatchObject({
+      ok: false,
+      error: {
+        message: 'Apple says another copy of Managed Distribution desktop (on another computer or data folder) manages this location. Take it over to make this token active here, or add it without Make Active.',
+      },
+    });
+  });
+
   it('Make Active asks the same way, then claims the location', async () => {
     const { sandbox, north, add, tokenIdOf, app, root } = await setup();
     const first = tokenIdOf(await add(sandbox.mintToken(north.id)));
